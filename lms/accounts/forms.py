@@ -1,0 +1,122 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
+
+from .models import Department, Municipality, User
+from .validators import normalize_full_name, validate_full_name
+
+PROFILE_FIELDS = (
+    "full_name",
+    "institution_type",
+    "institution_name",
+    "department",
+    "municipality",
+    "post",
+    "post_other",
+    "phone",
+)
+
+
+class MunicipalitiesByDepartment(ModelChoiceIterator):
+    """Yields municipalities as one ``<optgroup>`` per department, lazily."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[str, list] = {}
+        for municipality in self.queryset:
+            groups.setdefault(municipality.department.name, []).append(
+                self.choice(municipality)
+            )
+        yield from groups.items()
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    """Municipalities grouped by department: usable without JavaScript."""
+
+    iterator = MunicipalitiesByDepartment
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "queryset",
+            Municipality.objects.select_related("department").order_by(
+                "department__name", "name"
+            ),
+        )
+        super().__init__(**kwargs)
+
+
+class ProfileFieldsMixin:
+    """Validation shared by sign-up and profile: name, territory, post."""
+
+    def _setup_profile_fields(self):
+        self.fields["department"].queryset = Department.objects.order_by("name")
+        self.fields["department"].empty_label = _("Elija su departamento")
+        self.fields["municipality"].empty_label = _("Elija su municipio")
+        self.fields["full_name"].widget.attrs.update(
+            {"autocomplete": "name", "maxlength": 150}
+        )
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+
+    def clean_full_name(self):
+        name = normalize_full_name(self.cleaned_data.get("full_name", ""))
+        validate_full_name(name)
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        department = cleaned.get("department")
+        municipality = cleaned.get("municipality")
+        if department and municipality and municipality.department_id != department.pk:
+            self.add_error(
+                "municipality",
+                _("El municipio %(municipio)s no pertenece al departamento %(depto)s.")
+                % {"municipio": municipality.name, "depto": department.name},
+            )
+        if cleaned.get("post") == User.Post.OTHER and not cleaned.get(
+            "post_other", ""
+        ).strip():
+            self.add_error("post_other", _("Escriba su cargo."))
+        if cleaned.get(
+            "institution_type"
+        ) == User.InstitutionType.OTHER and not cleaned.get(
+            "institution_name", ""
+        ).strip():
+            self.add_error("institution_name", _("Escriba el nombre de su institución."))
+        return cleaned
+
+
+def _profile_form_fields():
+    """Form fields for the profile, built from the model so both forms agree."""
+    fields = forms.fields_for_model(
+        User,
+        fields=PROFILE_FIELDS,
+        field_classes={"municipality": MunicipalityChoiceField},
+    )
+    fields["department"].required = True
+    fields["municipality"].required = True
+    return fields
+
+
+class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
+    """allauth's sign-up (e-mail and password) plus the profile fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(_profile_form_fields())
+        self._setup_profile_fields()
+        self.order_fields(["full_name", "email", *PROFILE_FIELDS[1:]])
+
+
+class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = PROFILE_FIELDS
+        field_classes = {"municipality": MunicipalityChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].required = True
+        self.fields["municipality"].required = True
+        self._setup_profile_fields()
