@@ -7,13 +7,17 @@ exponential backoff by default; tasks must be idempotent (they may run twice).
 
 import os
 
-from celery import Celery, Task
+from celery import Celery
+from celery.contrib.django.task import DjangoTask
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
 
 
-class PlatformTask(Task):
-    """Default task base: retry transient failures a bounded number of times."""
+class PlatformTask(DjangoTask):
+    """Default task base: retry transient failures a bounded number of times.
+
+    ``delay_on_commit`` (from DjangoTask) enqueues only once the transaction commits.
+    """
 
     autoretry_for = (ConnectionError, TimeoutError, OSError)
     retry_backoff = 5

@@ -27,6 +27,8 @@ def site_navigation(request):
     for label, name in PUBLIC_NAVIGATION:
         url = _resolve(name)
         if url:
-            current = request.path == url or (url != "/" and request.path.startswith(url))
+            current = request.path == url or (
+                url != "/" and request.path.startswith(url)
+            )
             items.append({"label": label, "url": url, "current": current})
     return {"site_navigation": items}

@@ -1,6 +1,7 @@
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 
@@ -22,10 +23,6 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors that may touch the database: it may be what failed.
-    from django.template import loader
-
-    from django.http import HttpResponseServerError
-
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 

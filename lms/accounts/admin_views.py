@@ -1,6 +1,7 @@
 """The Wagtail admin's user screens, fitted to our User (full name, territory, post)."""
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import CreateView, EditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 PROFILE_FIELDS = (
@@ -35,7 +36,28 @@ class CoordinatorUserEditForm(UserEditForm):
         )
 
 
+class OnlySuperusersGrantSuperuser:
+    """Coordinators manage people (e.g. add them to "Personal INFOM") but cannot
+    make anyone an administrator: the field is removed unless a superuser asks."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.request.user.is_superuser:
+            form.fields.pop("is_superuser", None)
+        return form
+
+
+class UserCreateView(OnlySuperusersGrantSuperuser, CreateView):
+    pass
+
+
+class UserEditView(OnlySuperusersGrantSuperuser, EditView):
+    pass
+
+
 class UserViewSet(WagtailUserViewSet):
+    add_view_class = UserCreateView
+    edit_view_class = UserEditView
     create_template_name = "accounts/admin/user_create.html"
     edit_template_name = "accounts/admin/user_edit.html"
 

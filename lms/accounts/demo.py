@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from .models import COORDINATORS_GROUP, Municipality, User
 from .services import sync_staff_group
 
-DEMO_PASSWORD = "Demo-INFOM-2026"
+DEMO_PASSWORD = "Demo-INFOM-2026"  # noqa: S105  (published in the README)
 
 
 @dataclass(frozen=True)

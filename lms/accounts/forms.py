@@ -4,7 +4,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Department, Municipality, User
-from .validators import normalize_full_name, validate_full_name
+from .validators import normalize_full_name, validate_full_name, validate_phone
 
 PROFILE_FIELDS = (
     "full_name",
@@ -54,6 +54,7 @@ class ProfileFieldsMixin:
         self.fields["department"].queryset = Department.objects.order_by("name")
         self.fields["department"].empty_label = _("Elija su departamento")
         self.fields["municipality"].empty_label = _("Elija su municipio")
+        self.fields["post"].choices = [("", _("Elija su cargo")), *User.Post.choices]
         self.fields["full_name"].widget.attrs.update(
             {"autocomplete": "name", "maxlength": 150}
         )
@@ -63,6 +64,11 @@ class ProfileFieldsMixin:
         name = normalize_full_name(self.cleaned_data.get("full_name", ""))
         validate_full_name(name)
         return name
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data.get("phone", "").split())
+        validate_phone(phone)
+        return phone
 
     def clean(self):
         cleaned = super().clean()
@@ -74,16 +80,18 @@ class ProfileFieldsMixin:
                 _("El municipio %(municipio)s no pertenece al departamento %(depto)s.")
                 % {"municipio": municipality.name, "depto": department.name},
             )
-        if cleaned.get("post") == User.Post.OTHER and not cleaned.get(
-            "post_other", ""
-        ).strip():
+        if (
+            cleaned.get("post") == User.Post.OTHER
+            and not cleaned.get("post_other", "").strip()
+        ):
             self.add_error("post_other", _("Escriba su cargo."))
-        if cleaned.get(
-            "institution_type"
-        ) == User.InstitutionType.OTHER and not cleaned.get(
-            "institution_name", ""
-        ).strip():
-            self.add_error("institution_name", _("Escriba el nombre de su institución."))
+        if (
+            cleaned.get("institution_type") == User.InstitutionType.OTHER
+            and not cleaned.get("institution_name", "").strip()
+        ):
+            self.add_error(
+                "institution_name", _("Escriba el nombre de su institución.")
+            )
         return cleaned
 
 

@@ -137,9 +137,7 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("municipio"),
     )
-    post = models.CharField(
-        _("cargo"), max_length=20, choices=Post.choices, default=Post.OTHER
-    )
+    post = models.CharField(_("cargo"), max_length=20, choices=Post.choices)
     post_other = models.CharField(
         _("otro cargo"),
         max_length=100,

@@ -17,7 +17,9 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 SECRET_KEY = env("SECRET_KEY", default="solo-para-desarrollo-no-usar-en-produccion")
 DEBUG = env.bool("DEBUG", default=False)
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
@@ -128,17 +130,21 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
     "default": {
         "BACKEND": env(
-            "DEFAULT_FILE_STORAGE", default="django.core.files.storage.FileSystemStorage"
+            "DEFAULT_FILE_STORAGE",
+            default="django.core.files.storage.FileSystemStorage",
         )
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: console by default, any SMTP server through EMAIL_URL.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env(
-    "DEFAULT_FROM_EMAIL", default="Plataforma de Aprendizaje INFOM <no-responder@infom.gob.gt>"
+    "DEFAULT_FROM_EMAIL",
+    default="Plataforma de Aprendizaje INFOM <no-responder@infom.gob.gt>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -163,7 +169,9 @@ MFA_TOTP_ISSUER = "INFOM Aprendizaje"
 # Coordinators (anyone who can enter the Wagtail admin) must have MFA on.
 REQUIRE_MFA_FOR_COORDINATORS = env.bool("REQUIRE_MFA_FOR_COORDINATORS", default=False)
 # A user whose verified e-mail is on one of these domains joins "Personal INFOM".
-INFOM_STAFF_EMAIL_DOMAINS = env.list("INFOM_STAFF_EMAIL_DOMAINS", default=["infom.gob.gt"])
+INFOM_STAFF_EMAIL_DOMAINS = env.list(
+    "INFOM_STAFF_EMAIL_DOMAINS", default=["infom.gob.gt"]
+)
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plataforma de Aprendizaje INFOM"

@@ -6,14 +6,17 @@ from lms.accounts.demo import DEMO_PASSWORD, seed_accounts
 
 
 class Command(BaseCommand):
-    help = "Crea el contenido y las cuentas de demostración (se puede ejecutar varias veces)."
+    help = (
+        "Crea el contenido y las cuentas de demostración "
+        "(se puede ejecutar varias veces)."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
         seed_home()
         accounts = seed_accounts()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
-        self.stdout.write("\nCuentas de demostración (contraseña: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"\nCuentas de demostración (contraseña: {DEMO_PASSWORD}):")
         for account, _user, created in accounts:
             state = "creada" if created else "ya existía"
             self.stdout.write(f"  {account.role:<40} {account.email:<28} ({state})")

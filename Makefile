@@ -1,0 +1,74 @@
+# Plataforma de Aprendizaje INFOM. `make demo` and `make test` work on a bare
+# machine with Python 3.11; see README.md.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/infom_lms
+REDIS_URL ?= redis://127.0.0.1:6379/0
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup demo serve worker beat test lint format test-integration e2e bench check-deploy services clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Falta $(PYTHON) (Python 3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Sitio en http://127.0.0.1:8000  (administración: http://127.0.0.1:8000/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: setup
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+worker: setup
+	$(VENV)/bin/celery -A lms worker --loglevel=INFO --concurrency=2
+
+beat: setup
+	$(VENV)/bin/celery -A lms beat --loglevel=INFO
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: setup lint
+	$(PY) manage.py makemigrations --check --dry-run --settings=lms.settings.test
+	$(VENV)/bin/pytest
+
+services:
+	@$(PY) scripts/check_services.py
+
+test-integration: setup services
+	DATABASE_URL=$(PG_URL) CACHE_URL=$(REDIS_URL) CELERY_TEST_BROKER_URL=$(REDIS_URL) \
+		$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
+
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+e2e: setup /usr/bin/chromium
+	$(VENV)/bin/pytest -m e2e tests/e2e
+
+bench: setup
+	@for f in bench/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+check-deploy: setup
+	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=aprende.infom.gob.gt \
+	CSRF_TRUSTED_ORIGINS=https://aprende.infom.gob.gt DATABASE_URL=$(PG_URL) \
+	CACHE_URL=$(REDIS_URL) SITE_URL=https://aprende.infom.gob.gt \
+	$(PY) manage.py check --deploy --fail-level WARNING --settings=lms.settings.production
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
