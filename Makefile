@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/infom_lms
-REDIS_URL ?= redis://127.0.0.1:6379/0
+REDIS_CACHE_URL ?= redis://127.0.0.1:6379/1
+REDIS_BROKER_URL ?= redis://127.0.0.1:6379/2
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup demo serve worker beat test lint format test-integration e2e bench check-deploy services clean
@@ -52,7 +53,8 @@ services:
 	@$(PY) scripts/check_services.py
 
 test-integration: setup services
-	DATABASE_URL=$(PG_URL) CACHE_URL=$(REDIS_URL) CELERY_TEST_BROKER_URL=$(REDIS_URL) \
+	DATABASE_URL=$(PG_URL) CACHE_URL=$(REDIS_CACHE_URL) CELERY_TEST_BROKER_URL=$(REDIS_BROKER_URL) \
+		CELERY_TASK_DEFAULT_QUEUE=pruebas-$$$$-$$(date +%s) \
 		$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
 
 /usr/bin/chromium:
@@ -67,7 +69,7 @@ bench: setup
 check-deploy: setup
 	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=aprende.infom.gob.gt \
 	CSRF_TRUSTED_ORIGINS=https://aprende.infom.gob.gt DATABASE_URL=$(PG_URL) \
-	CACHE_URL=$(REDIS_URL) SITE_URL=https://aprende.infom.gob.gt \
+	CACHE_URL=$(REDIS_CACHE_URL) SITE_URL=https://aprende.infom.gob.gt \
 	$(PY) manage.py check --deploy --fail-level WARNING --settings=lms.settings.production
 
 clean:

@@ -16,3 +16,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Serve static files straight from the finders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tasks run in the test process unless a test starts a real worker (integration
+# tests, which set the broker through CELERY_TEST_BROKER_URL).
+CELERY_BROKER_URL = env("CELERY_TEST_BROKER_URL", default="memory://")  # noqa: F405
+CELERY_TASK_ALWAYS_EAGER = True

@@ -4,10 +4,19 @@ import re
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
+from wagtail.models import Site
 
-from lms.accounts.models import Department, Municipality, User
+from home.models import HomePage
+from lms.accounts.models import (
+    COORDINATORS_GROUP,
+    STAFF_GROUP,
+    Department,
+    Municipality,
+    User,
+)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -22,10 +31,16 @@ POST = "Encargado de la Unidad de Información Pública"
 CONFIRM_LINK = re.compile(r"https?://[^\s\"'<>]+/cuentas/confirm-email/[^\s\"'<>]+")
 
 
-def assert_territory_loaded():
-    """The data migration's rows survived the previous test's flush."""
+def assert_migration_data_loaded():
+    """The data migrations' rows survived the previous test's flush."""
     assert Department.objects.count() == 22
     assert Municipality.objects.count() == 340
+    assert set(Group.objects.values_list("name", flat=True)) >= {
+        COORDINATORS_GROUP,
+        STAFF_GROUP,
+    }
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
 
 
 def confirmation_link(to, timeout=5.0):
@@ -42,22 +57,34 @@ def confirmation_link(to, timeout=5.0):
     return match.group(0)
 
 
+def field(page, label):
+    """The control whose <label> reads exactly ``label``.
+
+    The visible label also carries the form's marker, "*" (required) or
+    "(opcional)"; matching the whole label keeps "Contraseña" apart from
+    "Contraseña (de nuevo)" and "Cargo" apart from "Otro cargo".
+    """
+    return page.get_by_label(
+        re.compile("^" + re.escape(label) + r"(?: \*| \(opcional\))?$")
+    )
+
+
 def fill_signup_form(page, *, department, municipality):
-    page.get_by_label("Nombre completo").fill(FULL_NAME)
-    page.get_by_label("Correo electrónico").fill(EMAIL)
-    page.get_by_label("Teléfono").fill(PHONE)
-    page.get_by_label("Tipo de institución").select_option(label="Municipalidad")
-    page.get_by_label("Departamento").select_option(label=department)
-    page.get_by_label("Municipio").select_option(label=municipality)
-    page.get_by_label("Cargo", exact=True).select_option(label=POST)
-    page.get_by_label("Contraseña", exact=True).fill(PASSWORD)
-    page.get_by_label("Contraseña (de nuevo)").fill(PASSWORD)
+    field(page, "Nombre completo").fill(FULL_NAME)
+    field(page, "Correo electrónico").fill(EMAIL)
+    field(page, "Teléfono").fill(PHONE)
+    field(page, "Tipo de institución").select_option(label="Municipalidad")
+    field(page, "Departamento").select_option(label=department)
+    field(page, "Municipio").select_option(label=municipality)
+    field(page, "Cargo").select_option(label=POST)
+    field(page, "Contraseña").fill(PASSWORD)
+    field(page, "Contraseña (de nuevo)").fill(PASSWORD)
 
 
 def test_signup_confirm_profile_logout_login(
     live_server, page, assert_no_axe_violations, screenshot
 ):
-    assert_territory_loaded()
+    assert_migration_data_loaded()
 
     # Home page.
     page.goto(live_server.url + "/")
@@ -69,7 +96,7 @@ def test_signup_confirm_profile_logout_login(
     # Sign-up page.
     expect(page).to_have_url(live_server.url + "/cuentas/signup/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Crear cuenta")
-    municipality_options = page.get_by_label("Municipio").locator("option[value]")
+    municipality_options = field(page, "Municipio").locator("option[value]")
     expect(municipality_options).to_have_count(341)  # 340 + "Elija su municipio"
     screenshot(page, "02-registro")
     assert_no_axe_violations(page)
@@ -79,7 +106,9 @@ def test_signup_confirm_profile_logout_login(
 
     # Verification needed: allauth says so and sends the link by e-mail.
     expect(page).to_have_url(re.compile(r"/cuentas/confirm-email/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verifique")
     screenshot(page, "04-verifique-correo")
+    assert_no_axe_violations(page)
     user = User.objects.get(email=EMAIL)
     assert user.full_name == FULL_NAME
     assert user.municipality.name == "Momostenango"
@@ -89,7 +118,9 @@ def test_signup_confirm_profile_logout_login(
 
     # Open the link and press the confirm button.
     page.goto(link)
+    expect(page.get_by_role("main")).to_contain_text(EMAIL)
     screenshot(page, "05-confirmar-correo")
+    assert_no_axe_violations(page)
     page.get_by_role("button", name="Confirmar").click()
     expect(page.get_by_role("button", name="Salir")).to_be_visible()
     if not page.url.endswith("/cuentas/perfil/"):
@@ -98,13 +129,13 @@ def test_signup_confirm_profile_logout_login(
     # Profile: the exact name and Momostenango.
     expect(page).to_have_url(live_server.url + "/cuentas/perfil/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mi perfil")
-    expect(page.get_by_label("Nombre completo")).to_have_value(FULL_NAME)
-    municipality = page.get_by_label("Municipio")
+    expect(field(page, "Nombre completo")).to_have_value(FULL_NAME)
+    municipality = field(page, "Municipio")
     expect(municipality).to_have_value(
         str(Municipality.objects.get(name="Momostenango").pk)
     )
     expect(municipality.locator("option:checked")).to_have_text("Momostenango")
-    expect(page.get_by_label("Departamento").locator("option:checked")).to_have_text(
+    expect(field(page, "Departamento").locator("option:checked")).to_have_text(
         "Totonicapán"
     )
     expect(page.get_by_text(EMAIL, exact=True)).to_be_visible()
@@ -122,30 +153,37 @@ def test_signup_confirm_profile_logout_login(
     expect(page.get_by_role("heading", level=1)).to_have_text("Ingresar")
     screenshot(page, "08-ingresar")
     assert_no_axe_violations(page)
-    page.get_by_label("Correo electrónico").fill(EMAIL)
-    page.get_by_label("Contraseña").fill(PASSWORD)
+    field(page, "Correo electrónico").fill(EMAIL)
+    field(page, "Contraseña").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Ingresar").click()
     expect(page).to_have_url(live_server.url + "/cuentas/perfil/")
-    expect(page.get_by_label("Nombre completo")).to_have_value(FULL_NAME)
+    expect(field(page, "Nombre completo")).to_have_value(FULL_NAME)
     screenshot(page, "09-perfil-tras-ingresar")
 
 
 def test_signup_refuses_municipality_of_another_department(
-    live_server, new_context, screenshot
+    live_server, new_context, assert_no_axe_violations, screenshot
 ):
-    # Runs after the journey: the flushed territory rows are back.
-    assert_territory_loaded()
+    # Runs after the journey, whose database was flushed: the data migrations'
+    # rows are back, and the Wagtail home page is served again.
+    assert_migration_data_loaded()
     # territorio.js would hide Mixco once Totonicapán is chosen; without
     # JavaScript the grouped list offers every municipality, as a person with
     # scripts off (or an old phone) would see it.
     page = new_context(java_script_enabled=False).new_page()
+    response = page.goto(live_server.url + "/")
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Plataforma de Aprendizaje INFOM"
+    )
     page.goto(live_server.url + "/cuentas/signup/")
+    expect(field(page, "Municipio").locator("option[value]")).to_have_count(341)
     fill_signup_form(page, department="Totonicapán", municipality="Mixco")
     page.get_by_role("button", name="Crear cuenta").click()
 
     expect(page).to_have_url(live_server.url + "/cuentas/signup/")
     expect(page.get_by_role("alert")).to_contain_text("Revise los datos marcados")
-    municipality = page.get_by_label("Municipio")
+    municipality = field(page, "Municipio")
     expect(municipality).to_have_attribute("aria-invalid", "true")
     error = page.locator("#id_municipality_error")
     expect(error).to_contain_text(
@@ -155,11 +193,12 @@ def test_signup_refuses_municipality_of_another_department(
         re.compile("no pertenece al departamento")
     )
     # The error sits in the municipality's own field, right above the select.
-    field = page.locator(".field--error").filter(has=municipality)
-    expect(field).to_contain_text("no pertenece al departamento")
+    wrapper = page.locator(".field--error").filter(has=municipality)
+    expect(wrapper).to_contain_text("no pertenece al departamento")
     # What the person typed is kept.
-    expect(page.get_by_label("Nombre completo")).to_have_value(FULL_NAME)
+    expect(field(page, "Nombre completo")).to_have_value(FULL_NAME)
     screenshot(page, "10-registro-error-municipio")
+    assert_no_axe_violations(page)
 
     assert not User.objects.filter(email=EMAIL).exists()
     assert User.objects.count() == 0
