@@ -19,13 +19,16 @@ PROFILE_FIELDS = (
 
 
 class MunicipalitiesByDepartment(ModelChoiceIterator):
-    """Yields municipalities as one ``<optgroup>`` per department, lazily."""
+    """Yields municipalities as one ``<optgroup>`` per department, in one query."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         groups: dict[str, list] = {}
-        for municipality in self.queryset:
+        municipalities = self.queryset.select_related("department").order_by(
+            "department__name", "name"
+        )
+        for municipality in municipalities:
             groups.setdefault(municipality.department.name, []).append(
                 self.choice(municipality)
             )
@@ -36,15 +39,6 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
     """Municipalities grouped by department: usable without JavaScript."""
 
     iterator = MunicipalitiesByDepartment
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "queryset",
-            Municipality.objects.select_related("department").order_by(
-                "department__name", "name"
-            ),
-        )
-        super().__init__(**kwargs)
 
 
 class ProfileFieldsMixin:

@@ -184,3 +184,19 @@ def test_login_is_rate_limited_even_with_the_right_password(client):
     assert response.status_code == 200
     assert "Demasiados intentos fallidos" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_signup_page_lists_340_municipalities_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(3):
+        response = client.get(SIGNUP)
+    assert response.content.decode().count('<option value="') >= 340 + 22
+
+
+def test_profile_page_queries_stay_flat(
+    client, participant, django_assert_max_num_queries
+):
+    client.force_login(participant)
+    with django_assert_max_num_queries(8):
+        assert client.get("/cuentas/perfil/").status_code == 200
