@@ -3,7 +3,7 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, Municipality, User
+from .models import Department, User
 from .validators import normalize_full_name, validate_full_name, validate_phone
 
 PROFILE_FIELDS = (
