@@ -1,4 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 
 from .forms import PROFILE_FIELDS
 from .tasks import send_email
@@ -17,7 +20,15 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def send_mail(self, template_prefix, email, context):
-        message = self.render_mail(template_prefix, email, context)
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "site_url": settings.SITE_URL,
+        }
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
         send_email.delay_on_commit(
             subject=message.subject,
             body=message.body,

@@ -52,7 +52,8 @@ class ProfileFieldsMixin:
         self.fields["full_name"].widget.attrs.update(
             {"autocomplete": "name", "maxlength": 150}
         )
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
 
     def clean_full_name(self):
         name = normalize_full_name(self.cleaned_data.get("full_name", ""))

@@ -55,6 +55,8 @@ def test_signup_creates_user_with_profile_and_sends_confirmation(
     assert len(mail.outbox) == 1
     assert "/cuentas/confirm-email/" in mail.outbox[0].body
     assert mail.outbox[0].to == ["juana.batz@municipalidad.example"]
+    assert "Plataforma de Aprendizaje INFOM" in mail.outbox[0].body
+    assert "Confirme su correo" in mail.outbox[0].subject
 
 
 def test_name_keeps_accents_enye_apostrophes_and_hyphens(client):

@@ -11,13 +11,10 @@ municipalities, groups, the Wagtail root and HomePage) for the next test.
 """
 
 import os
+import weakref
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an asyncio event loop in the test thread; Django
-# would otherwise refuse ORM calls made from that thread.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,8 +30,27 @@ LOCALE = "es-GT"
 SCREENSHOT_DIR = Path("/tmp")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _django_allow_async_unsafe():
+    """Playwright's sync API runs an asyncio event loop in the test thread.
+
+    Django then refuses ORM calls from that thread (SynchronousOnlyOperation)
+    unless DJANGO_ALLOW_ASYNC_UNSAFE is set. It is set only while e2e tests
+    run (an autouse fixture of this directory), not at import time: the
+    ordinary suite also imports this conftest when it deselects e2e, and must
+    keep Django's guard against ORM calls from async code.
+    """
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
 @pytest.fixture(scope="session")
-def playwright_instance():
+def playwright_instance(_django_allow_async_unsafe):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -56,6 +72,10 @@ def browser(playwright_instance):
     browser.close()
 
 
+# JavaScript-disabled contexts, which axe-core cannot run in (see check_axe).
+_NO_JAVASCRIPT = weakref.WeakSet()
+
+
 @pytest.fixture
 def new_context(browser):
     """Factory for extra browser contexts (e.g. with JavaScript turned off)."""
@@ -66,6 +86,8 @@ def new_context(browser):
         options.setdefault("locale", LOCALE)
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
+        if options.get("java_script_enabled") is False:
+            _NO_JAVASCRIPT.add(context)
         contexts.append(context)
         return context
 
@@ -98,13 +120,47 @@ def _format_violations(violations):
     return "\n".join(lines)
 
 
-def check_axe(page):
-    """Run axe-core on the current page and fail listing every violation."""
+def _axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
-    violations = results.response["violations"]
-    assert not violations, (
+    return Axe().run(page).response["violations"]
+
+
+def _axe_violations_without_javascript(page, browser):
+    """axe-core on a copy of a JavaScript-disabled page.
+
+    axe.run()'s promise never settles in a context with JavaScript disabled
+    (the suite hung there; nothing times out page.evaluate), so the page's
+    HTML is served again, at the same URL and with the same stylesheets, in a
+    context where only axe's injected script runs: every <script> request of
+    the page is aborted, so the DOM stays the one the person without
+    JavaScript got.
+    """
+    html, url = page.content(), page.url
+    context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
+    try:
+        context.set_default_timeout(10_000)
+        context.route(
+            url,
+            lambda route: route.fulfill(
+                status=200, content_type="text/html; charset=utf-8", body=html
+            ),
+        )
+        context.route("**/*.js", lambda route: route.abort())
+        copy = context.new_page()
+        copy.goto(url)
+        return _axe_violations(copy)
+    finally:
+        context.close()
+
+
+def check_axe(page):
+    """Run axe-core on the current page and fail listing every violation."""
+    if page.context in _NO_JAVASCRIPT:
+        violations = _axe_violations_without_javascript(page, page.context.browser)
+    else:
+        violations = _axe_violations(page)
+    assert len(violations) == 0, (
         f"axe encontró {len(violations)} violación(es) en {page.url}:\n"
         + _format_violations(violations)
     )

@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
@@ -123,6 +124,7 @@ def test_signup_confirm_profile_logout_login(
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Confirmar").click()
     expect(page.get_by_role("button", name="Salir")).to_be_visible()
+    assert EmailAddress.objects.get(user=user, email=EMAIL).verified
     if not page.url.endswith("/cuentas/perfil/"):
         page.goto(live_server.url + "/cuentas/perfil/")
 
