@@ -22,8 +22,19 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types: list[str] = []
+    subpage_types = ["cursos.CourseIndexPage"]
     max_count = 1
+
+    def route(self, request, path_components):
+        """Find a deep page (a lesson is five levels down) with one lookup by its
+        URL path instead of two queries per level; anything else (routable
+        sub-paths, unknown paths) goes through Wagtail's usual walk."""
+        if len(path_components) > 1:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.filter(url_path=url_path).first()
+            if page is not None:
+                return page.specific.route(request, [])
+        return super().route(request, path_components)
 
     class Meta:
         verbose_name = _("página de inicio")

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 
 
 class AdminSameOriginFrameMiddleware:
@@ -17,3 +18,30 @@ class AdminSameOriginFrameMiddleware:
         if request.path.startswith(self.admin_prefix):
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
+
+
+SITES_CACHE_KEY = "wagtail:sites:v1"
+
+
+class CachedSiteMiddleware:
+    """Give Wagtail the request's Site from the cache instead of two queries (the
+    site and its root page) on every request.
+
+    Only when there is a single, default site, which Wagtail returns for every
+    host anyway; with several sites Wagtail's own host matching runs as usual.
+    The cache is emptied whenever a Site is saved or deleted (home.signal_handlers).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        sites = cache.get(SITES_CACHE_KEY)
+        if sites is None:
+            sites = list(Site.objects.select_related("root_page")[:2])
+            cache.set(SITES_CACHE_KEY, sites, 60 * 60)
+        if len(sites) == 1 and sites[0].is_default_site:
+            request._wagtail_site = sites[0]
+        return self.get_response(request)

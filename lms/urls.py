@@ -22,6 +22,7 @@ urlpatterns = [
     path("documentos/", include(wagtaildocs_urls)),
     path("cuentas/", include("lms.accounts.urls")),
     path("cuentas/", include("allauth.urls")),
+    path("mi-aprendizaje/", include("cursos.urls")),
     path("salud/", views.health, name="health"),
 ]
 

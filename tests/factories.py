@@ -54,3 +54,81 @@ class UserFactory(factory.django.DjangoModelFactory):
         obj = super()._create(model_class, *args, **kwargs)
         obj._groups_by_name = groups_by_name
         return obj
+
+
+# ------------------------------------------------------------------ courses
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def catalog_page():
+    from cursos.models import CourseIndexPage
+    from home.models import HomePage
+
+    existing = CourseIndexPage.objects.first()
+    if existing:
+        return existing
+    from cursos.models import CourseIndexPage as Catalog
+
+    return _publish(HomePage.objects.get(), Catalog(title="Cursos", slug="cursos"))
+
+
+_course_counter = iter(range(1, 1_000_000))
+
+
+def build_course(
+    *,
+    modules: int = 2,
+    lessons: int = 2,
+    title: str | None = None,
+    sequential: bool = False,
+    visibility: str = "abierto",
+    audience: str = "todos",
+    kind: str = "libre",
+    cohorts: list[dict] | None = None,
+):
+    """A published course with ``modules`` modules of ``lessons`` lessons each."""
+    from cursos.models import Cohort, CoursePage, LessonPage, ModulePage
+
+    n = next(_course_counter)
+    course = _publish(
+        catalog_page(),
+        CoursePage(
+            title=title or f"Curso de prueba {n}",
+            slug=f"curso-{n}",
+            summary="Un curso para las pruebas.",
+            sequential=sequential,
+            visibility=visibility,
+            audience=audience,
+            kind=kind,
+            estimated_hours=4,
+        ),
+    )
+    for cohort in cohorts or []:
+        Cohort.objects.create(course=course, **cohort)
+    for m in range(1, modules + 1):
+        module = _publish(course, ModulePage(title=f"Módulo {m}", slug=f"modulo-{m}"))
+        for lesson_number in range(1, lessons + 1):
+            _publish(
+                module,
+                LessonPage(
+                    title=f"Lección {m}.{lesson_number}",
+                    slug=f"leccion-{lesson_number}",
+                    estimated_minutes=10,
+                    body=[
+                        (
+                            "paragraph",
+                            f"<p>Contenido de la lección {m}.{lesson_number}.</p>",
+                        )
+                    ],
+                ),
+            )
+    return course
+
+
+def course_lessons(course):
+    from cursos.models import LessonPage
+
+    return list(LessonPage.objects.live().descendant_of(course).order_by("path"))

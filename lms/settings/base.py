@@ -26,9 +26,11 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "lms.accounts",
     "home",
+    "cursos",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "lms.accounts.admin_users.UsersAppConfig",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "lms.middleware.AdminSameOriginFrameMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.accounts.middleware.RequireMFAForAdminMiddleware",
+    "lms.middleware.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -111,6 +114,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "NumericPasswordValidator",
     )
 ]
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "/"

@@ -1,0 +1,246 @@
+"""Course pages: CourseIndexPage → CoursePage → ModulePage → LessonPage.
+
+Page models hold fields, panels, tree rules and read-only ``get_context``; writes
+live in ``cursos.services``, multi-model reads in ``cursos.selectors``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cursos.blocks import LessonStreamBlock
+
+COURSE_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class CourseIndexPage(Page):
+    """The catalog: every live course with its cohort status and, for a signed-in
+    learner, their own progress."""
+
+    intro = RichTextField(_("introducción"), features=COURSE_RICH_TEXT, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cursos.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("catálogo de cursos")
+        verbose_name_plural = _("catálogos de cursos")
+
+    def get_context(self, request, *args, **kwargs):
+        from cursos.selectors import catalog
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = catalog(catalog_page=self, user=request.user)
+        return context
+
+
+class CoursePage(Page):
+    class Kind(models.TextChoices):
+        DIPLOMA = "diplomado", _("Diplomado")
+        REQUIRED = "obligatoria", _("Capacitación obligatoria")
+        FREE = "libre", _("Curso libre")
+
+    class Audience(models.TextChoices):
+        MUNICIPAL = "municipal", _("Funcionarios municipales")
+        INFOM = "infom", _("Personal INFOM")
+        EVERYONE = "todos", _("Todos")
+
+    class Visibility(models.TextChoices):
+        OPEN = (
+            "abierto",
+            _(
+                "Lecciones abiertas a todos (la inscripción registra el avance y el "
+                "certificado)"
+            ),
+        )
+        ENROLLED = "inscritos", _("Lecciones solo para personas inscritas")
+
+    summary = models.TextField(_("resumen"), max_length=300)
+    description = RichTextField(_("descripción"), features=COURSE_RICH_TEXT, blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("imagen de portada"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    objectives = StreamField(
+        [("objetivo", blocks.CharBlock(label=_("objetivo"), max_length=250))],
+        verbose_name=_("objetivos de aprendizaje"),
+        blank=True,
+    )
+    kind = models.CharField(
+        _("tipo"), max_length=20, choices=Kind.choices, default=Kind.FREE
+    )
+    audience = models.CharField(
+        _("dirigido a"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.EVERYONE,
+    )
+    estimated_hours = models.PositiveSmallIntegerField(_("horas estimadas"), default=1)
+    visibility = models.CharField(
+        _("acceso a las lecciones"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.OPEN,
+    )
+    sequential = models.BooleanField(
+        _("módulos en orden"),
+        default=False,
+        help_text=_("Si se marca, cada módulo se abre cuando se completa el anterior."),
+    )
+    grants_certificate = models.BooleanField(_("otorga certificado"), default=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("cover_image"),
+        FieldPanel("objectives"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
+                FieldRowPanel(
+                    [FieldPanel("estimated_hours"), FieldPanel("grants_certificate")]
+                ),
+                FieldPanel("visibility"),
+                FieldPanel("sequential"),
+            ],
+            heading=_("Organización del curso"),
+        ),
+        InlinePanel(
+            "cohorts",
+            heading=_("Ediciones"),
+            label=_("edición"),
+            help_text=_("Sin ediciones, el curso es autodirigido y siempre abierto."),
+        ),
+    ]
+    parent_page_types = ["cursos.CourseIndexPage"]
+    subpage_types = ["cursos.ModulePage"]
+
+    class Meta:
+        verbose_name = _("curso")
+        verbose_name_plural = _("cursos")
+
+    def get_context(self, request, *args, **kwargs):
+        from cursos.selectors import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(course=self, user=request.user))
+        return context
+
+
+class Cohort(Orderable):
+    """An edition of a course, with its enrollment window, dates and capacity."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="cohorts")
+    name = models.CharField(_("nombre"), max_length=100)
+    enrollment_opens = models.DateTimeField(_("inscripciones abren"))
+    enrollment_closes = models.DateTimeField(_("inscripciones cierran"))
+    starts_on = models.DateField(_("inicia"))
+    ends_on = models.DateField(_("termina"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("cupo"), null=True, blank=True, help_text=_("Vacío: sin límite.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel(
+            [FieldPanel("enrollment_opens"), FieldPanel("enrollment_closes")]
+        ),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("capacity"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("edición")
+        verbose_name_plural = _("ediciones")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        if (
+            self.enrollment_opens
+            and self.enrollment_closes
+            and self.enrollment_closes <= self.enrollment_opens
+        ):
+            errors["enrollment_closes"] = _(
+                "Las inscripciones deben cerrar después de abrir."
+            )
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("La edición no puede terminar antes de iniciar.")
+        if errors:
+            raise ValidationError(errors)
+
+    def enrollment_state(self, now=None) -> str:
+        """ "abierta", "proximamente" or "cerrada" at ``now``."""
+        now = now or timezone.now()
+        if now < self.enrollment_opens:
+            return "proximamente"
+        if now <= self.enrollment_closes:
+            return "abierta"
+        return "cerrada"
+
+
+class ModulePage(Page):
+    summary = models.TextField(_("resumen"), max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["cursos.CoursePage"]
+    subpage_types = ["cursos.LessonPage"]
+
+    class Meta:
+        verbose_name = _("módulo")
+        verbose_name_plural = _("módulos")
+
+    def get_context(self, request, *args, **kwargs):
+        from cursos.selectors import module_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_page_context(module=self, user=request.user))
+        return context
+
+
+class LessonPage(Page):
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("minutos estimados"), default=10
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("contenido"))
+
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["cursos.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lección")
+        verbose_name_plural = _("lecciones")
+
+    def get_context(self, request, *args, **kwargs):
+        from cursos.selectors import item_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(item_page_context(item=self, user=request.user))
+        return context

@@ -1,0 +1,90 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Enrollment(models.Model):
+    """A learner in a course (and cohort, when the course has cohorts)."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "activa", _("En curso")
+        COMPLETED = "completada", _("Completada")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+        verbose_name=_("participante"),
+    )
+    course = models.ForeignKey(
+        "cursos.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="enrollments",
+        verbose_name=_("curso"),
+    )
+    cohort = models.ForeignKey(
+        "cursos.Cohort",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enrollments",
+        verbose_name=_("edición"),
+    )
+    status = models.CharField(
+        _("estado"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    enrolled_at = models.DateTimeField(_("inscripción"), auto_now_add=True)
+    last_activity_at = models.DateTimeField(
+        _("última actividad"), null=True, blank=True
+    )
+    last_item = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("último contenido visto"),
+    )
+    completed_at = models.DateTimeField(_("completado el"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inscripción")
+        verbose_name_plural = _("inscripciones")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="one_enrollment_per_course"
+            )
+        ]
+        indexes = [models.Index(fields=["course", "cohort", "status"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.course_id}"
+
+    @property
+    def due_date(self):
+        return self.cohort.ends_on if self.cohort_id else None
+
+
+class LessonCompletion(models.Model):
+    """One required item of a course done by one enrollment: a lesson marked as
+    completed, or a quiz passed (the quiz service records it here too)."""
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="completions"
+    )
+    lesson = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    completed_at = models.DateTimeField(_("completada el"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lección completada")
+        verbose_name_plural = _("lecciones completadas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "lesson"], name="one_completion_per_item"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment_id} · {self.lesson_id}"

@@ -1,0 +1,494 @@
+"""Reads that span models: course outlines, progress, catalog and dashboard.
+
+The outline of a course (its live modules and items, in tree order) is cached per
+course and purged when any page of the course is published, unpublished, moved or
+deleted (``cursos.signal_handlers``). Everything else is a fixed number of queries,
+whatever the size of the course or the number of enrollments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .models import Cohort, CoursePage, Enrollment, LessonCompletion, LessonPage
+
+OUTLINE_CACHE_PREFIX = "cursos:outline:v1:"
+OUTLINE_TIMEOUT = 60 * 60 * 24
+
+
+# --------------------------------------------------------------------------- outline
+@dataclass(frozen=True)
+class OutlineItem:
+    id: int
+    title: str
+    url: str
+    kind: str  # "leccion" | "evaluacion"
+    minutes: int
+    module_id: int
+
+
+@dataclass(frozen=True)
+class OutlineModule:
+    id: int
+    title: str
+    url: str
+    items: tuple[OutlineItem, ...]
+
+    @property
+    def minutes(self) -> int:
+        return sum(item.minutes for item in self.items)
+
+
+@dataclass(frozen=True)
+class CourseSummary:
+    """What item pages need to know about their course, cached with the outline."""
+
+    pk: int
+    title: str
+    url: str
+    sequential: bool
+    visibility: str
+
+
+@dataclass(frozen=True)
+class CourseOutline:
+    course: CourseSummary
+    modules: tuple[OutlineModule, ...]
+    items: tuple[OutlineItem, ...] = field(init=False)
+
+    def __post_init__(self):
+        flat = tuple(item for module in self.modules for item in module.items)
+        object.__setattr__(self, "items", flat)
+
+    @property
+    def required_ids(self) -> frozenset[int]:
+        return frozenset(item.id for item in self.items)
+
+    @property
+    def minutes(self) -> int:
+        return sum(item.minutes for item in self.items)
+
+    @property
+    def course_id(self) -> int:
+        return self.course.pk
+
+    def module(self, module_id: int) -> OutlineModule | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def item(self, page_id: int) -> OutlineItem | None:
+        return next((item for item in self.items if item.id == page_id), None)
+
+    def module_index(self, module_id: int) -> int:
+        return next(i for i, m in enumerate(self.modules) if m.id == module_id)
+
+
+def outline_cache_key(path: str) -> str:
+    return f"{OUTLINE_CACHE_PREFIX}{path}"
+
+
+def item_minutes(page_ids: list[int]) -> dict[int, int]:
+    """Estimated minutes of each item; one query per item type."""
+    return dict(
+        LessonPage.objects.filter(pk__in=page_ids).values_list(
+            "pk", "estimated_minutes"
+        )
+    )
+
+
+ITEM_KINDS = {"lessonpage": "leccion", "quizpage": "evaluacion"}
+
+
+def build_course_outline(course: CoursePage) -> CourseOutline:
+    """The course's live modules and their live lessons and quizzes, in tree order."""
+    pages = list(
+        Page.objects.live()
+        .descendant_of(course)
+        .filter(depth__lte=course.depth + 2)
+        .select_related("content_type")
+        .only("id", "title", "path", "depth", "url_path", "content_type")
+        .order_by("path")
+    )
+    minutes = item_minutes([p.pk for p in pages if p.depth == course.depth + 2])
+    modules: list[OutlineModule] = []
+    items_by_module: dict[str, list[OutlineItem]] = {}
+    module_pages = [p for p in pages if p.depth == course.depth + 1]
+    for page in pages:
+        if page.depth != course.depth + 2:
+            continue
+        kind = ITEM_KINDS.get(page.content_type.model)
+        if kind is None:
+            continue
+        items_by_module.setdefault(page.path[: -Page.steplen], []).append(
+            OutlineItem(
+                id=page.pk,
+                title=page.title,
+                url=page.get_url(),
+                kind=kind,
+                minutes=minutes.get(page.pk, 0),
+                module_id=0,
+            )
+        )
+    for module in module_pages:
+        items = tuple(
+            OutlineItem(**{**item.__dict__, "module_id": module.pk})
+            for item in items_by_module.get(module.path, [])
+        )
+        modules.append(
+            OutlineModule(
+                id=module.pk, title=module.title, url=module.get_url(), items=items
+            )
+        )
+    summary = CourseSummary(
+        pk=course.pk,
+        title=course.title,
+        url=course.get_url(),
+        sequential=course.sequential,
+        visibility=course.visibility,
+    )
+    return CourseOutline(course=summary, modules=tuple(modules))
+
+
+def course_outline(course: CoursePage) -> CourseOutline:
+    """Cached outline of one course (0 queries when warm)."""
+    return course_outline_at(course.path, course=course)
+
+
+def course_outline_at(path: str, course: CoursePage | None = None) -> CourseOutline:
+    """Cached outline of the course at tree ``path``; the course itself is only
+    loaded when the outline has to be built."""
+    key = outline_cache_key(path)
+    outline = cache.get(key)
+    if outline is None:
+        course = course or CoursePage.objects.get(path=path)
+        outline = build_course_outline(course)
+        cache.set(key, outline, OUTLINE_TIMEOUT)
+    return outline
+
+
+def course_outlines(courses: list[Page]) -> dict[int, CourseOutline]:
+    """Outlines of several courses: one cache round trip, built only when missing."""
+    keys = {outline_cache_key(c.path): c for c in courses}
+    found = cache.get_many(list(keys))
+    outlines = {}
+    for key, course in keys.items():
+        outline = found.get(key)
+        if outline is None:
+            outline = build_course_outline(course)
+            cache.set(key, outline, OUTLINE_TIMEOUT)
+        outlines[course.pk] = outline
+    return outlines
+
+
+# -------------------------------------------------------------------------- progress
+@dataclass
+class Progress:
+    """Where one learner stands in one course."""
+
+    outline: CourseOutline
+    completed_ids: frozenset[int]
+    sequential: bool
+
+    @property
+    def done_ids(self) -> frozenset[int]:
+        return self.completed_ids & self.outline.required_ids
+
+    @property
+    def done(self) -> int:
+        return len(self.done_ids)
+
+    @property
+    def required(self) -> int:
+        return len(self.outline.items)
+
+    @property
+    def percent(self) -> int:
+        if not self.required:
+            return 0
+        return round(100 * self.done / self.required)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.required > 0 and self.done == self.required
+
+    def locked_reason(self, item: OutlineItem) -> str | None:
+        """Why ``item`` is locked, or None. In a sequential course a module opens
+        once every item of the modules before it is done."""
+        if not self.sequential:
+            return None
+        for module in self.outline.modules:
+            if module.id == item.module_id:
+                return None
+            if any(i.id not in self.completed_ids for i in module.items):
+                return _("Se abre cuando complete el módulo «%(modulo)s».") % {
+                    "modulo": module.title
+                }
+        return None
+
+    def next_item(self) -> OutlineItem | None:
+        """The first item not done yet (the place to continue)."""
+        return next(
+            (i for i in self.outline.items if i.id not in self.completed_ids), None
+        )
+
+
+def completed_item_ids(enrollment: Enrollment | None) -> frozenset[int]:
+    if enrollment is None:
+        return frozenset()
+    return frozenset(
+        LessonCompletion.objects.filter(enrollment=enrollment).values_list(
+            "lesson_id", flat=True
+        )
+    )
+
+
+def progress_for(*, enrollment: Enrollment | None, course, outline=None) -> Progress:
+    """``course`` is a CoursePage or the CourseSummary cached in an outline."""
+    return Progress(
+        outline=outline or course_outline(course),
+        completed_ids=completed_item_ids(enrollment),
+        sequential=course.sequential,
+    )
+
+
+def enrollment_for(*, user, course) -> Enrollment | None:
+    """The user's enrollment in ``course`` (a page or its id), or None."""
+    if not user.is_authenticated:
+        return None
+    course_id = course if isinstance(course, int) else course.pk
+    return (
+        Enrollment.objects.select_related("cohort")
+        .filter(user=user, course_id=course_id)
+        .first()
+    )
+
+
+# ------------------------------------------------------------------ enrollment rules
+def cohort_status(cohorts: list[Cohort], now=None) -> tuple[str, Cohort | None]:
+    """("abierta" | "proximamente" | "cerrada" | "autodirigido", cohort to show)."""
+    if not cohorts:
+        return "autodirigido", None
+    now = now or timezone.now()
+    states = [(c.enrollment_state(now), c) for c in cohorts]
+    for wanted in ("abierta", "proximamente"):
+        matching = [c for state, c in states if state == wanted]
+        if matching:
+            return wanted, min(matching, key=lambda c: c.enrollment_opens)
+    return "cerrada", max(cohorts, key=lambda c: c.enrollment_closes)
+
+
+COHORT_STATUS_LABELS = {
+    "abierta": _("Inscripciones abiertas"),
+    "proximamente": _("Próximamente"),
+    "cerrada": _("Inscripciones cerradas"),
+    "autodirigido": _("Inscripción abierta, a su ritmo"),
+}
+
+
+def audience_allows(*, user, course: CoursePage) -> bool:
+    """Who may enroll: municipal officials in municipal courses, members of
+    "Personal INFOM" in staff courses, anyone in courses for everyone."""
+    from lms.accounts.models import STAFF_GROUP, User
+
+    if course.audience == CoursePage.Audience.EVERYONE:
+        return True
+    if course.audience == CoursePage.Audience.MUNICIPAL:
+        return user.institution_type == User.InstitutionType.MUNICIPALITY
+    return user.groups.filter(name=STAFF_GROUP).exists()
+
+
+# ------------------------------------------------------------------ page contexts
+def _outline_rows(progress: Progress, current_id: int | None = None) -> list[dict]:
+    """The outline as the templates show it: per module, items with their state."""
+    rows = []
+    for module in progress.outline.modules:
+        items = []
+        for item in module.items:
+            items.append(
+                {
+                    "item": item,
+                    "done": item.id in progress.completed_ids,
+                    "current": item.id == current_id,
+                    "locked_reason": progress.locked_reason(item),
+                }
+            )
+        rows.append(
+            {
+                "module": module,
+                "items": items,
+                "done": bool(items) and all(i["done"] for i in items),
+            }
+        )
+    return rows
+
+
+def course_page_context(*, course: CoursePage, user) -> dict:
+    enrollment = enrollment_for(user=user, course=course)
+    progress = progress_for(enrollment=enrollment, course=course)
+    cohorts = list(course.cohorts.all())
+    status, cohort = cohort_status(cohorts)
+    next_item = progress.next_item() if enrollment else None
+    return {
+        "enrollment": enrollment,
+        "progress": progress,
+        "outline_rows": _outline_rows(progress),
+        "cohort_status": status,
+        "cohort_status_label": COHORT_STATUS_LABELS[status],
+        "shown_cohort": cohort,
+        "continue_item": next_item,
+        "can_read": course.visibility == CoursePage.Visibility.OPEN
+        or enrollment is not None,
+    }
+
+
+def module_page_context(*, module, user) -> dict:
+    course = CoursePage.objects.get(path=module.path[: -Page.steplen])
+    enrollment = enrollment_for(user=user, course=course)
+    progress = progress_for(enrollment=enrollment, course=course)
+    rows = [r for r in _outline_rows(progress) if r["module"].id == module.pk]
+    return {
+        "course": course,
+        "enrollment": enrollment,
+        "progress": progress,
+        "module_row": rows[0] if rows else None,
+    }
+
+
+def item_page_context(*, item: Page, user) -> dict:
+    """Context of a lesson (or quiz) page: course, outline with ticks, progress,
+    previous/next, whether the learner may read it and why not. The course comes
+    from the cached outline, so the page costs no course query."""
+    outline = course_outline_at(item.path[: -2 * Page.steplen])
+    course = outline.course
+    enrollment = enrollment_for(user=user, course=course.pk)
+    progress = progress_for(enrollment=enrollment, course=course, outline=outline)
+    items = outline.items
+    entry = outline.item(item.pk)
+    position = items.index(entry) if entry else None
+    locked_reason = progress.locked_reason(entry) if entry and enrollment else None
+    if course.visibility == CoursePage.Visibility.ENROLLED and enrollment is None:
+        blocked = "inscripcion"
+    elif locked_reason:
+        blocked = "bloqueado"
+    else:
+        blocked = None
+    return {
+        "course": course,
+        "module": outline.module(entry.module_id) if entry else None,
+        "enrollment": enrollment,
+        "progress": progress,
+        "outline_rows": _outline_rows(progress, current_id=item.pk),
+        "previous_item": items[position - 1] if position else None,
+        "next_item": items[position + 1]
+        if position is not None and position + 1 < len(items)
+        else None,
+        "is_done": item.pk in progress.completed_ids,
+        "blocked": blocked,
+        "locked_reason": locked_reason,
+    }
+
+
+# ------------------------------------------------------------------ lists
+@dataclass
+class CourseCard:
+    course: CoursePage
+    cohort_status: str
+    cohort_status_label: str
+    cohort: Cohort | None
+    enrollment: Enrollment | None
+    progress: Progress | None
+
+
+def _completions_by_enrollment(enrollments: list[Enrollment]) -> dict[int, set[int]]:
+    done: dict[int, set[int]] = {e.pk: set() for e in enrollments}
+    rows = LessonCompletion.objects.filter(enrollment__in=enrollments).values_list(
+        "enrollment_id", "lesson_id"
+    )
+    for enrollment_id, lesson_id in rows:
+        done[enrollment_id].add(lesson_id)
+    return done
+
+
+def catalog(*, catalog_page: Page, user) -> list[CourseCard]:
+    """Live courses of the catalog with cohort status and the user's progress."""
+    courses = list(
+        CoursePage.objects.live()
+        .child_of(catalog_page)
+        .order_by("path")
+        .prefetch_related(
+            Prefetch("cohorts", queryset=Cohort.objects.order_by("sort_order"))
+        )
+    )
+    enrollments = {}
+    if user.is_authenticated:
+        enrollments = {
+            e.course_id: e
+            for e in Enrollment.objects.filter(user=user, course__in=courses)
+        }
+    completions = _completions_by_enrollment(list(enrollments.values()))
+    outlines = course_outlines(courses) if enrollments else {}
+    cards = []
+    for course in courses:
+        status, cohort = cohort_status(list(course.cohorts.all()))
+        enrollment = enrollments.get(course.pk)
+        progress = None
+        if enrollment:
+            progress = Progress(
+                outline=outlines[course.pk],
+                completed_ids=frozenset(completions[enrollment.pk]),
+                sequential=course.sequential,
+            )
+        cards.append(
+            CourseCard(
+                course=course,
+                cohort_status=status,
+                cohort_status_label=COHORT_STATUS_LABELS[status],
+                cohort=cohort,
+                enrollment=enrollment,
+                progress=progress,
+            )
+        )
+    return cards
+
+
+@dataclass
+class DashboardEntry:
+    enrollment: Enrollment
+    course: CoursePage
+    progress: Progress
+    next_item: OutlineItem | None
+
+
+def learner_dashboard(*, user) -> dict[str, list[DashboardEntry]]:
+    """ "Mi aprendizaje": the learner's courses in progress and completed."""
+    enrollments = list(
+        Enrollment.objects.filter(user=user)
+        .select_related("course", "cohort")
+        .order_by("-last_activity_at", "-enrolled_at")
+    )
+    courses = [e.course for e in enrollments]
+    outlines = course_outlines(courses)
+    completions = _completions_by_enrollment(enrollments)
+    in_progress, completed = [], []
+    for enrollment in enrollments:
+        progress = Progress(
+            outline=outlines[enrollment.course_id],
+            completed_ids=frozenset(completions[enrollment.pk]),
+            sequential=enrollment.course.sequential,
+        )
+        entry = DashboardEntry(
+            enrollment=enrollment,
+            course=enrollment.course,
+            progress=progress,
+            next_item=progress.next_item(),
+        )
+        if enrollment.completed_at:
+            completed.append(entry)
+        else:
+            in_progress.append(entry)
+    return {"in_progress": in_progress, "completed": completed}

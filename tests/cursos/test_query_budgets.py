@@ -1,0 +1,66 @@
+"""Query budgets from QUALITY.md: flat as the data grows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cursos.services.enrollment import enroll
+from cursos.services.progress import complete_lesson
+from tests.factories import build_course, course_lessons
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # warm the caches (outline, navigation, site root paths)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def lesson_queries(client, participant, lessons_per_module, modules) -> int:
+    course = build_course(modules=modules, lessons=lessons_per_module)
+    lessons = course_lessons(course)
+    enrollment = enroll(user=participant, course=course)
+    for lesson in lessons[: len(lessons) // 2]:
+        complete_lesson(enrollment=enrollment, lesson=lesson)
+    client.force_login(participant)
+    return count_queries(client, lessons[len(lessons) // 2].url)
+
+
+def test_lesson_page_queries_are_flat_from_10_to_100_lessons(client, participant):
+    small = lesson_queries(client, participant, lessons_per_module=5, modules=2)
+    large = lesson_queries(client, participant, lessons_per_module=10, modules=10)
+    assert small == large
+    assert large <= 10, large
+
+
+def test_dashboard_queries_are_flat_from_1_to_20_enrollments(client, participant):
+    client.force_login(participant)
+    course = build_course(modules=1, lessons=3)
+    enroll(user=participant, course=course)
+    one = count_queries(client, "/mi-aprendizaje/")
+    for _ in range(19):
+        other = build_course(modules=1, lessons=3)
+        enrollment = enroll(user=participant, course=other)
+        complete_lesson(enrollment=enrollment, lesson=course_lessons(other)[0])
+    twenty = count_queries(client, "/mi-aprendizaje/")
+    assert one == twenty
+    assert twenty <= 10, twenty
+
+
+def test_catalog_and_course_page_queries_are_flat(client, participant):
+    client.force_login(participant)
+    course = build_course(modules=1, lessons=2)
+    enroll(user=participant, course=course)
+    catalog_small = count_queries(client, "/cursos/")
+    course_small = count_queries(client, course.url)
+    for _ in range(8):
+        other = build_course(modules=3, lessons=4)
+        enroll(user=participant, course=other)
+    big = build_course(modules=10, lessons=10)
+    enroll(user=participant, course=big)
+    assert count_queries(client, "/cursos/") == catalog_small
+    assert count_queries(client, big.url) == course_small
+    assert catalog_small <= 10 and course_small <= 10
