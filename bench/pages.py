@@ -1,7 +1,6 @@
-"""Page cost: SQL queries and median in-process time of public pages, as a ratio to
-a bare Django view through the same middleware.
-
-Run with `make bench` (SQLite, the embedded defaults).
+"""Page cost: SQL queries and the median in-process time of pages, as a ratio to a
+bare Django view served through the same middleware (goal for a lesson page:
+≤ 20×). Run with `make bench` (SQLite, the embedded defaults).
 """
 
 import os
@@ -10,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
 
 import django  # noqa: E402
@@ -18,16 +18,14 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
-    setup_test_environment,
-)
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 RUNS = 200
 
 
 def median_ms(client: Client, path: str) -> float:
+    client.get(path)  # warm caches
     timings = []
     for _ in range(RUNS):
         start = time.perf_counter()
@@ -38,27 +36,51 @@ def median_ms(client: Client, path: str) -> float:
 
 
 def queries(client: Client, path: str) -> int:
+    client.get(path)
     with CaptureQueriesContext(connection) as captured:
         client.get(path)
     return len(captured)
 
 
-def main() -> None:
-    from django.test.utils import get_runner  # noqa: F401
+def learner_with_course(lessons_per_module: int, modules: int):
+    from cursos.services.enrollment import enroll
+    from cursos.services.progress import complete_lesson
+    from tests.factories import UserFactory, build_course, course_lessons
 
-    setup_test_environment()
+    course = build_course(modules=modules, lessons=lessons_per_module)
+    lessons = course_lessons(course)
+    learner = UserFactory()
+    enrollment = enroll(user=learner, course=course)
+    for lesson in lessons[: len(lessons) // 2]:
+        complete_lesson(enrollment=enrollment, lesson=lesson)
+    return learner, lessons[len(lessons) // 2].url
+
+
+def report(label: str, client: Client, path: str, bare: float) -> None:
+    cost = median_ms(client, path)
+    print(
+        f"{label}: {cost / bare:.1f}× la vista mínima · mediana {cost:.2f} ms · "
+        f"{queries(client, path)} consultas SQL"
+    )
+
+
+@override_settings(ROOT_URLCONF="_bench_urls")
+def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0)
     try:
-        client = Client()
-        bare = median_ms(client, "/salud/")
-        pages = {"inicio (/)": "/", "crear cuenta": "/cuentas/signup/"}
-        print(f"vista Django mínima (/salud/): mediana {bare:.2f} ms")
-        for label, path in pages.items():
-            cost = median_ms(client, path)
-            print(
-                f"{label}: {cost / bare:.1f}× la vista mínima, mediana {cost:.2f} ms, "
-                f"{queries(client, path)} consultas SQL"
-            )
+        anonymous = Client()
+        bare = median_ms(anonymous, "/bench/bare/")
+        print(f"vista Django mínima: mediana {bare:.3f} ms (la unidad de las razones)")
+        report("inicio, anónimo", anonymous, "/", bare)
+        report("crear cuenta, anónimo", anonymous, "/cuentas/signup/", bare)
+        for per_module, modules in ((5, 2), (10, 10)):
+            learner, url = learner_with_course(per_module, modules)
+            client = Client()
+            client.force_login(learner)
+            total = per_module * modules
+            report(f"lección, inscrito, curso de {total} lecciones", client, url, bare)
+        report("mi aprendizaje", client, "/mi-aprendizaje/", bare)
+        report("catálogo, inscrito", client, "/cursos/", bare)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

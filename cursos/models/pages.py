@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cursos.blocks import LessonStreamBlock
+from cursos.forms import CoursePageForm
 
 COURSE_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -133,6 +134,7 @@ class CoursePage(Page):
     ]
     parent_page_types = ["cursos.CourseIndexPage"]
     subpage_types = ["cursos.ModulePage"]
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("curso")

@@ -64,3 +64,23 @@ def test_catalog_and_course_page_queries_are_flat(client, participant):
     assert count_queries(client, "/cursos/") == catalog_small
     assert count_queries(client, big.url) == course_small
     assert catalog_small <= 10 and course_small <= 10
+
+
+def test_lesson_page_transfer_weight_stays_under_50_kb(client, participant):
+    """HTML + CSS + JS of a lesson page in a 100-lesson course, gzip-compressed."""
+    import gzip
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    course = build_course(modules=10, lessons=10)
+    enroll(user=participant, course=course)
+    client.force_login(participant)
+    html = client.get(course_lessons(course)[55].url).content
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    total = len(gzip.compress(html))
+    for asset in assets:
+        with open(finders.find(asset.decode()), "rb") as handle:
+            total += len(gzip.compress(handle.read()))
+    assert assets, "the page links its stylesheet"
+    assert total <= 50 * 1024, total

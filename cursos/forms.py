@@ -1,0 +1,24 @@
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """Refuses to delete an edition (cohort) that already has people enrolled."""
+
+    def clean(self):
+        cleaned = super().clean()
+        cohorts = self.formsets.get("cohorts")
+        if cohorts is not None:
+            for form in cohorts.deleted_forms:
+                cohort = form.instance
+                if cohort.pk and cohort.enrollments.exists():
+                    self.add_error(
+                        None,
+                        _(
+                            "No se puede eliminar la edición «%(edicion)s» porque "
+                            "tiene personas inscritas. Cierre sus inscripciones en "
+                            "su lugar."
+                        )
+                        % {"edicion": cohort.name},
+                    )
+        return cleaned
