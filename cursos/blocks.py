@@ -8,6 +8,19 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+
+def _latest_image():
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.order_by("-created_at").first()
+
+
+def _latest_document():
+    from wagtail.documents import get_document_model
+
+    return get_document_model().objects.order_by("-created_at").first()
+
+
 # A limited, safe set of rich-text features: no raw HTML, no embeds.
 LESSON_RICH_TEXT = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -50,6 +63,13 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Imagen")
         template = "blocks/image.html"
+        preview_value = staticmethod(
+            lambda: {
+                "image": _latest_image(),
+                "alt_text": "Ilustración de la lección",
+                "caption": "Pie de foto de ejemplo",
+            }
+        )
         description = _("Una imagen con su descripción y pie de foto.")
 
 
@@ -66,6 +86,11 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "blocks/video.html"
+        preview_value = {
+            "video": "https://www.youtube.com/watch?v=ejemplo",
+            "title": "Cómo atender una solicitud de información",
+            "transcript": "<p>Transcripción completa del video.</p>",
+        }
         description = _("Un video externo con su transcripción.")
 
 
@@ -79,6 +104,12 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Documento para descargar")
         template = "blocks/document.html"
+        preview_value = staticmethod(
+            lambda: {
+                "document": _latest_document(),
+                "description": "Formato de ejemplo",
+            }
+        )
         description = _("Un archivo para descargar; se muestra su tamaño.")
 
 
@@ -171,6 +202,13 @@ class LessonTableBlock(blocks.StructBlock):
         icon = "table"
         label = _("Tabla")
         template = "blocks/table.html"
+        preview_value = {
+            "caption": "Plazos de respuesta",
+            "table": {
+                "data": [["Momento", "Plazo"], ["Respuesta", "10 días hábiles"]],
+                "first_row_is_table_header": True,
+            },
+        }
         description = _("Una tabla con título y fila de encabezado.")
 
 
