@@ -11,7 +11,15 @@ from lms.accounts.models import User
 
 from .blocks import LessonStreamBlock
 from .demo_content import DIPLOMA, STAFF_COURSES
-from .models import Cohort, CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .models import (
+    Cohort,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+    QuizPage,
+)
+from .quiz_blocks import QuizQuestionsBlock
 from .services.enrollment import enroll
 from .services.progress import complete_lesson
 
@@ -51,6 +59,59 @@ def lesson_body(blocks: list) -> list[dict]:
             }
         raw.append({"type": block_type, "value": value})
     return raw
+
+
+QUESTION_TYPES = {
+    "single": "single_choice",
+    "multiple": "multiple_choice",
+    "true_false": "true_false",
+}
+
+
+def quiz_questions(questions: list[dict]) -> list[dict]:
+    """Demo questions → the quiz StreamField's raw data."""
+    raw = []
+    for question in questions:
+        value = {
+            "prompt": question["prompt"],
+            "points": question.get("points", 1),
+            "explanation": question.get("explanation", ""),
+        }
+        if question["type"] == "true_false":
+            by_text = {c["text"].lower(): c for c in question["choices"]}
+            true, false = by_text["verdadero"], by_text["falso"]
+            value["answer"] = "verdadero" if true["correct"] else "falso"
+            value["feedback_true"] = true.get("feedback", "")
+            value["feedback_false"] = false.get("feedback", "")
+        else:
+            value["choices"] = [
+                {
+                    "text": c["text"],
+                    "correct": c["correct"],
+                    "feedback": c.get("feedback", ""),
+                }
+                for c in question["choices"]
+            ]
+            if question["type"] == "multiple":
+                value["scoring"] = question.get("scoring", "parcial")
+        raw.append({"type": QUESTION_TYPES[question["type"]], "value": value})
+    return raw
+
+
+def seed_quiz(module: ModulePage, data: dict, **rules) -> QuizPage:
+    quiz = _child(module, QuizPage, data["slug"])
+    if quiz is not None:
+        return quiz
+    return _add(
+        module,
+        QuizPage(
+            title=data["title"],
+            slug=data["slug"],
+            instructions=f"<p>{data.get('instructions', '')}</p>",
+            questions=QuizQuestionsBlock().to_python(quiz_questions(data["questions"])),
+            **rules,
+        ),
+    )
 
 
 def seed_catalog() -> CourseIndexPage:
@@ -112,6 +173,41 @@ def seed_course(catalog: CourseIndexPage, data: dict) -> CoursePage:
                     body=stream.to_python(lesson_body(lesson_data["body"])),
                 ),
             )
+        if module_data.get("quiz"):
+            seed_quiz(
+                module,
+                module_data["quiz"],
+                pass_mark=70,
+                max_attempts=3,
+                estimated_minutes=15,
+                shuffle_choices=True,
+                review=QuizPage.Review.FULL,
+                reveal=QuizPage.Reveal.PASSED_OR_EXHAUSTED,
+            )
+    if data.get("final_exam"):
+        exam = data["final_exam"]
+        module = _add(
+            course,
+            ModulePage(
+                title="Examen final",
+                slug="examen-final",
+                summary="Evaluación integradora de los cinco módulos del diplomado.",
+            ),
+        )
+        seed_quiz(
+            module,
+            exam,
+            pass_mark=70,
+            max_attempts=2,
+            time_limit_minutes=45,
+            wait_minutes=60,
+            draw_count=min(15, len(exam["questions"])),
+            shuffle_questions=True,
+            shuffle_choices=True,
+            estimated_minutes=45,
+            review=QuizPage.Review.WHICH_RIGHT,
+            reveal=QuizPage.Reveal.PASSED_OR_EXHAUSTED,
+        )
     return course
 
 
@@ -131,12 +227,32 @@ def seed_open_cohort(course: CoursePage) -> Cohort:
     return cohort
 
 
-def seed_participant_progress(course: CoursePage, lessons_done: int = 4) -> None:
+def pass_quiz(enrollment, quiz: QuizPage) -> None:
+    """Answer every question of a new attempt right and submit it."""
+    from .services.quizzes import start_attempt, submit_attempt
+
+    attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+    answers = {
+        q["key"]: [c["key"] for c in q["choices"] if c["correct"]]
+        for q in attempt.snapshot
+    }
+    submit_attempt(attempt=attempt, answers=answers)
+
+
+def seed_participant_progress(course: CoursePage) -> None:
+    """The demo participant has done module 1 (its three lessons and its quiz)
+    and the first lesson of module 2."""
     participant = User.objects.get(email="participante@ejemplo.gt")
     enrollment = enroll(user=participant, course=course)
-    lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
-    for lesson in lessons[:lessons_done]:
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    first, second = modules[0], modules[1]
+    for lesson in LessonPage.objects.child_of(first).live().order_by("path"):
         complete_lesson(enrollment=enrollment, lesson=lesson)
+    quiz = QuizPage.objects.child_of(first).live().first()
+    if quiz and not enrollment.quiz_attempts.filter(quiz=quiz, passed=True).exists():
+        pass_quiz(enrollment, quiz)
+    lesson = LessonPage.objects.child_of(second).live().order_by("path").first()
+    complete_lesson(enrollment=enrollment, lesson=lesson)
 
 
 def seed_courses() -> dict:

@@ -16,7 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .models import Cohort, CoursePage, Enrollment, LessonCompletion, LessonPage
+from .models import (
+    Cohort,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    LessonPage,
+    QuizAttempt,
+    QuizPage,
+)
 
 OUTLINE_CACHE_PREFIX = "cursos:outline:v1:"
 OUTLINE_TIMEOUT = 60 * 60 * 24
@@ -238,13 +246,20 @@ class Progress:
 
 
 def completed_item_ids(enrollment: Enrollment | None) -> frozenset[int]:
+    """Items done: lessons marked complete and quizzes passed (one query)."""
     if enrollment is None:
         return frozenset()
-    return frozenset(
-        LessonCompletion.objects.filter(enrollment=enrollment).values_list(
-            "lesson_id", flat=True
-        )
+    lessons = (
+        LessonCompletion.objects.filter(enrollment=enrollment)
+        .order_by()
+        .values_list("lesson_id", flat=True)
     )
+    quizzes = (
+        QuizAttempt.objects.filter(enrollment=enrollment, passed=True)
+        .order_by()
+        .values_list("quiz_id", flat=True)
+    )
+    return frozenset(lessons.union(quizzes))
 
 
 def progress_for(*, enrollment: Enrollment | None, course, outline=None) -> Progress:
@@ -406,9 +421,17 @@ class CourseCard:
 
 def _completions_by_enrollment(enrollments: list[Enrollment]) -> dict[int, set[int]]:
     done: dict[int, set[int]] = {e.pk: set() for e in enrollments}
-    rows = LessonCompletion.objects.filter(enrollment__in=enrollments).values_list(
-        "enrollment_id", "lesson_id"
+    lessons = (
+        LessonCompletion.objects.filter(enrollment__in=enrollments)
+        .order_by()
+        .values_list("enrollment_id", "lesson_id")
     )
+    quizzes = (
+        QuizAttempt.objects.filter(enrollment__in=enrollments, passed=True)
+        .order_by()
+        .values_list("enrollment_id", "quiz_id")
+    )
+    rows = lessons.union(quizzes)
     for enrollment_id, lesson_id in rows:
         done[enrollment_id].add(lesson_id)
     return done
@@ -492,3 +515,150 @@ def learner_dashboard(*, user) -> dict[str, list[DashboardEntry]]:
         else:
             in_progress.append(entry)
     return {"in_progress": in_progress, "completed": completed}
+
+
+# ------------------------------------------------------------------ quizzes
+@dataclass
+class QuizState:
+    """Where one learner stands in one quiz: attempts, limits and what is next."""
+
+    quiz: QuizPage
+    attempts: list[QuizAttempt]
+    extra: int
+    now: object
+
+    @property
+    def submitted(self) -> list[QuizAttempt]:
+        return [a for a in self.attempts if a.submitted_at is not None]
+
+    @property
+    def open_attempt(self) -> QuizAttempt | None:
+        return next((a for a in self.attempts if a.submitted_at is None), None)
+
+    @property
+    def allowed(self) -> int | None:
+        if self.quiz.max_attempts is None:
+            return None
+        return self.quiz.max_attempts + self.extra
+
+    @property
+    def used(self) -> int:
+        return len(self.attempts)
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.allowed is None else max(0, self.allowed - self.used)
+
+    @property
+    def passed(self) -> bool:
+        return any(a.passed for a in self.submitted)
+
+    @property
+    def best_percent(self):
+        scores = [a.percent for a in self.submitted if a.percent is not None]
+        return max(scores) if scores else None
+
+    @property
+    def kept_percent(self):
+        """The grade that counts, by the quiz's rule (highest or last)."""
+        if self.quiz.grading == QuizPage.Grading.LAST and self.submitted:
+            return self.submitted[-1].percent
+        return self.best_percent
+
+    @property
+    def exhausted(self) -> bool:
+        return self.remaining == 0 and self.open_attempt is None and not self.passed
+
+    @property
+    def next_start_at(self):
+        if not self.quiz.wait_minutes or not self.submitted:
+            return None
+        from datetime import timedelta
+
+        return self.submitted[-1].submitted_at + timedelta(
+            minutes=self.quiz.wait_minutes
+        )
+
+    @property
+    def blocked_reason(self) -> str | None:
+        if self.passed:
+            return _("Ya aprobó esta evaluación.")
+        if self.exhausted:
+            return _(
+                "Agotó sus intentos. Si necesita otro, escriba a la coordinación del "
+                "curso: puede concederle un intento adicional."
+            )
+        wait_until = self.next_start_at
+        if wait_until and self.now < wait_until:
+            return _(
+                "Podrá intentarlo de nuevo a partir de las %(hora)s del %(fecha)s."
+            ) % {
+                "hora": timezone.localtime(wait_until).strftime("%H:%M"),
+                "fecha": timezone.localtime(wait_until).strftime("%d/%m/%Y"),
+            }
+        return None
+
+    @property
+    def can_start(self) -> bool:
+        return self.open_attempt is None and self.blocked_reason is None
+
+    @property
+    def answers_revealed(self) -> bool:
+        """Whether correct answers may be shown, by the quiz's reveal rule."""
+        if self.quiz.reveal == QuizPage.Reveal.ALWAYS:
+            return True
+        return self.passed or self.remaining == 0
+
+
+def quiz_state(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizState:
+    from .models import ExtraAttempt
+
+    attempts = list(
+        QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz)
+        .defer("snapshot", "answers")
+        .order_by("number")
+    )
+    extra = ExtraAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
+    return QuizState(
+        quiz=quiz, attempts=attempts, extra=extra, now=now or timezone.now()
+    )
+
+
+def quiz_page_context(*, quiz: QuizPage, enrollment: Enrollment | None) -> dict:
+    if enrollment is None:
+        return {"quiz_state": None}
+    return {"quiz_state": quiz_state(enrollment=enrollment, quiz=quiz)}
+
+
+def review_for(*, attempt: QuizAttempt, state: QuizState) -> dict:
+    """What the results page shows for ``attempt``, by the quiz's review policy:
+    "puntaje" (score only), "aciertos" (which were right), "completa" (correct
+    answers, feedback and explanations, only once revealed)."""
+    quiz = state.quiz
+    level = quiz.review
+    if level == QuizPage.Review.FULL and not state.answers_revealed:
+        level = QuizPage.Review.WHICH_RIGHT
+    from .services.quizzes import grade
+
+    grades = {g.key: g for g in grade(attempt.snapshot, attempt.answers).questions}
+    questions = []
+    if level != QuizPage.Review.SCORE:
+        for question in attempt.snapshot:
+            chosen = set(attempt.answers.get(question["key"], []))
+            entry = {
+                "prompt": question["prompt"],
+                "correct": grades[question["key"]].correct,
+                "points": grades[question["key"]].points,
+                "max_points": grades[question["key"]].max_points,
+                "choices": [],
+            }
+            for choice in question["choices"]:
+                shown = {"text": choice["text"], "chosen": choice["key"] in chosen}
+                if level == QuizPage.Review.FULL:
+                    shown["correct"] = choice["correct"]
+                    shown["feedback"] = choice["feedback"] if shown["chosen"] else ""
+                entry["choices"].append(shown)
+            if level == QuizPage.Review.FULL:
+                entry["explanation"] = question["explanation"]
+            questions.append(entry)
+    return {"level": level, "questions": questions}

@@ -6,17 +6,31 @@ redirect with a message.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from .models import Cohort, CoursePage, Enrollment
-from .selectors import learner_dashboard, progress_for
+from .models import Cohort, CoursePage, Enrollment, QuizAttempt, QuizPage
+from .selectors import (
+    course_outline_at,
+    learner_dashboard,
+    progress_for,
+    quiz_state,
+    review_for,
+)
 from .services.enrollment import EnrollmentError, enroll
 from .services.progress import ProgressError, complete_lesson
+from .services.quizzes import (
+    AttemptClosed,
+    QuizError,
+    public_questions,
+    save_answers,
+    start_attempt,
+    submit_attempt,
+)
 
 
 def _live_course(course_id) -> CoursePage:
@@ -95,4 +109,115 @@ def continue_view(request, course_id: int):
 def dashboard_view(request):
     return render(
         request, "cursos/dashboard.html", learner_dashboard(user=request.user)
+    )
+
+
+# ------------------------------------------------------------------ quizzes
+def _own_attempt(request, attempt_id: int) -> QuizAttempt:
+    """The attempt, only if it is the requesting learner's (anyone else: 404)."""
+    return get_object_or_404(
+        QuizAttempt.objects.select_related("quiz", "enrollment"),
+        pk=attempt_id,
+        enrollment__user=request.user,
+    )
+
+
+def _answers_from(post) -> dict[str, list[str]]:
+    return {
+        key.removeprefix("q-"): post.getlist(key)
+        for key in post
+        if key.startswith("q-")
+    }
+
+
+@login_required
+@require_POST
+def start_quiz_view(request, quiz_id: int):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    outline = course_outline_at(quiz.path[: -2 * Page.steplen])
+    enrollment = Enrollment.objects.filter(
+        user=request.user, course_id=outline.course_id
+    ).first()
+    if enrollment is None:
+        messages.error(
+            request, _("Inscríbase en el curso para presentar la evaluación.")
+        )
+        return redirect(outline.course.url)
+    progress = progress_for(
+        enrollment=enrollment, course=outline.course, outline=outline
+    )
+    reason = (
+        progress.locked_reason(outline.item(quiz.pk)) if outline.item(quiz.pk) else None
+    )
+    if reason:
+        messages.error(request, reason)
+        return redirect(quiz.url)
+    try:
+        attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+    except QuizError as error:
+        messages.error(request, str(error))
+        return redirect(quiz.url)
+    return redirect("cursos:attempt", attempt_id=attempt.pk)
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+@login_required
+def attempt_view(request, attempt_id: int):
+    """The attempt form (GET); save answers or submit (POST)."""
+    attempt = _own_attempt(request, attempt_id)
+    if not attempt.is_open:
+        return redirect("cursos:attempt_result", attempt_id=attempt.pk)
+    error = None
+    if request.method == "POST":
+        answers = _answers_from(request.POST)
+        submitting = request.POST.get("accion") == "enviar"
+        try:
+            if submitting:
+                submit_attempt(attempt=attempt, answers=answers)
+                return redirect("cursos:attempt_result", attempt_id=attempt.pk)
+            save_answers(attempt=attempt, answers=answers)
+        except AttemptClosed as closed:
+            if _wants_json(request):
+                return JsonResponse({"error": str(closed), "cerrado": True}, status=409)
+            messages.warning(request, str(closed))
+            return redirect("cursos:attempt_result", attempt_id=attempt.pk)
+        except QuizError as refused:
+            if _wants_json(request):
+                return JsonResponse({"error": str(refused)}, status=400)
+            error = str(refused)
+        else:
+            if _wants_json(request):
+                return JsonResponse({"guardado": True})
+            messages.success(request, _("Sus respuestas se guardaron."))
+            return redirect("cursos:attempt", attempt_id=attempt.pk)
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "questions": public_questions(attempt.snapshot),
+        "chosen": {key for keys in attempt.answers.values() for key in keys},
+        "error": error,
+    }
+    return render(
+        request, "cursos/quiz_attempt.html", context, status=400 if error else 200
+    )
+
+
+@login_required
+def attempt_result_view(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.is_open:
+        return redirect("cursos:attempt", attempt_id=attempt.pk)
+    state = quiz_state(enrollment=attempt.enrollment, quiz=attempt.quiz)
+    return render(
+        request,
+        "cursos/quiz_result.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "state": state,
+            "review": review_for(attempt=attempt, state=state),
+        },
     )

@@ -12,13 +12,13 @@ from lms.middleware import SITES_CACHE_KEY
 @receiver(page_unpublished, dispatch_uid="home_nav_unpublished")
 @receiver(post_page_move, dispatch_uid="home_nav_moved")
 def purge_navigation(sender, **kwargs):
-    cache.delete(NAV_PAGE_URLS_KEY)
+    cache.delete_many([NAV_PAGE_URLS_KEY, SITES_CACHE_KEY])
 
 
 @receiver(post_delete, dispatch_uid="home_nav_deleted")
 def purge_navigation_on_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        cache.delete(NAV_PAGE_URLS_KEY)
+        cache.delete_many([NAV_PAGE_URLS_KEY, SITES_CACHE_KEY])
 
 
 @receiver(post_save, sender=Site, dispatch_uid="home_sites_saved")

@@ -29,7 +29,10 @@ class CachedSiteMiddleware:
 
     Only when there is a single, default site, which Wagtail returns for every
     host anyway; with several sites Wagtail's own host matching runs as usual.
-    The cache is emptied whenever a Site is saved or deleted (home.signal_handlers).
+    The site's root page is cached in its specific form too, so routing starts
+    without a query. The cache is emptied whenever a Site is saved or deleted and
+    whenever a page is published, unpublished, moved or deleted
+    (home.signal_handlers).
     """
 
     def __init__(self, get_response):
@@ -41,6 +44,8 @@ class CachedSiteMiddleware:
         sites = cache.get(SITES_CACHE_KEY)
         if sites is None:
             sites = list(Site.objects.select_related("root_page")[:2])
+            for site in sites:
+                site.root_page.specific  # noqa: B018  (cached with the site)
             cache.set(SITES_CACHE_KEY, sites, 60 * 60)
         if len(sites) == 1 and sites[0].is_default_site:
             request._wagtail_site = sites[0]

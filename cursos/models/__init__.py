@@ -1,12 +1,24 @@
-from .pages import Cohort, CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .pages import (
+    Cohort,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+    QuizPage,
+)
 from .progress import Enrollment, LessonCompletion
+from .quizzes import ExtraAttempt, QuestionResult, QuizAttempt
 
 __all__ = [
     "Cohort",
     "CourseIndexPage",
     "CoursePage",
     "Enrollment",
+    "ExtraAttempt",
     "LessonCompletion",
     "LessonPage",
     "ModulePage",
+    "QuestionResult",
+    "QuizAttempt",
+    "QuizPage",
 ]

@@ -5,6 +5,7 @@ live in ``cursos.services``, multi-model reads in ``cursos.selectors``.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from wagtail.search import index
 
 from cursos.blocks import LessonStreamBlock
 from cursos.forms import CoursePageForm
+from cursos.quiz_blocks import QuizQuestionsBlock
 
 COURSE_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -207,7 +209,7 @@ class ModulePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     parent_page_types = ["cursos.CoursePage"]
-    subpage_types = ["cursos.LessonPage"]
+    subpage_types = ["cursos.LessonPage", "cursos.QuizPage"]
 
     class Meta:
         verbose_name = _("módulo")
@@ -245,4 +247,147 @@ class LessonPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(item_page_context(item=self, user=request.user))
+        return context
+
+
+class QuizPage(Page):
+    """An evaluation at the end of a module (or the final exam).
+
+    Learners never see ``questions`` directly: starting an attempt snapshots the
+    drawn questions on the server, and pages render from that snapshot without
+    correct answers or feedback.
+    """
+
+    class Grading(models.TextChoices):
+        HIGHEST = "mas_alta", _("La calificación más alta")
+        LAST = "ultima", _("La última calificación")
+
+    class Review(models.TextChoices):
+        SCORE = "puntaje", _("Solo el puntaje")
+        WHICH_RIGHT = "aciertos", _("Puntaje y qué respuestas acertó")
+        FULL = (
+            "completa",
+            _("Revisión completa, con respuestas correctas y comentarios"),
+        )
+
+    class Reveal(models.TextChoices):
+        ALWAYS = "siempre", _("Siempre")
+        PASSED_OR_EXHAUSTED = "al_final", _("Solo cuando aprueba o agota los intentos")
+
+    instructions = RichTextField(
+        _("instrucciones"), features=COURSE_RICH_TEXT, blank=True
+    )
+    questions = StreamField(
+        QuizQuestionsBlock(), verbose_name=_("banco de preguntas"), blank=False
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("minutos estimados"), default=15
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("nota mínima para aprobar (%)"),
+        default=70,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("intentos permitidos"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Vacío: sin límite."),
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("tiempo límite (minutos)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Vacío: sin límite de tiempo."),
+    )
+    wait_minutes = models.PositiveIntegerField(
+        _("espera entre intentos (minutos)"), null=True, blank=True
+    )
+    draw_count = models.PositiveSmallIntegerField(
+        _("preguntas por intento"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Vacío: todas. Si indica un número, se sortean del banco."),
+    )
+    shuffle_questions = models.BooleanField(_("mezclar preguntas"), default=False)
+    shuffle_choices = models.BooleanField(_("mezclar opciones"), default=False)
+    grading = models.CharField(
+        _("calificación entre intentos"),
+        max_length=20,
+        choices=Grading.choices,
+        default=Grading.HIGHEST,
+    )
+    review = models.CharField(
+        _("qué ve al terminar"),
+        max_length=20,
+        choices=Review.choices,
+        default=Review.FULL,
+    )
+    reveal = models.CharField(
+        _("cuándo mostrar las respuestas correctas"),
+        max_length=20,
+        choices=Reveal.choices,
+        default=Reveal.PASSED_OR_EXHAUSTED,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("instructions"),
+        FieldPanel("questions"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("pass_mark"), FieldPanel("estimated_minutes")]
+                ),
+                FieldRowPanel([FieldPanel("max_attempts"), FieldPanel("wait_minutes")]),
+                FieldRowPanel(
+                    [FieldPanel("time_limit_minutes"), FieldPanel("draw_count")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]
+                ),
+                FieldPanel("grading"),
+                FieldRowPanel([FieldPanel("review"), FieldPanel("reveal")]),
+            ],
+            heading=_("Reglas de la evaluación"),
+        ),
+        *Page.settings_panels,
+    ]
+    parent_page_types = ["cursos.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("evaluación")
+        verbose_name_plural = _("evaluaciones")
+
+    def clean(self):
+        super().clean()
+        pool = len(self.questions) if self.questions else 0
+        if self.draw_count and self.draw_count > pool:
+            raise ValidationError(
+                {
+                    "draw_count": _(
+                        "El banco tiene %(pool)d preguntas: no se pueden sortear "
+                        "%(n)d por intento."
+                    )
+                    % {"pool": pool, "n": self.draw_count}
+                }
+            )
+
+    @property
+    def questions_per_attempt(self) -> int:
+        pool = len(self.questions)
+        return min(self.draw_count, pool) if self.draw_count else pool
+
+    def get_context(self, request, *args, **kwargs):
+        from cursos.selectors import item_page_context, quiz_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(item_page_context(item=self, user=request.user))
+        context.update(quiz_page_context(quiz=self, enrollment=context["enrollment"]))
         return context

@@ -31,6 +31,8 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Page) -> LessonCompletion
     item = outline.item(lesson.pk)
     if item is None:
         raise ProgressError(_("Esta lección no forma parte de su curso."))
+    if item.kind != "leccion":
+        raise ProgressError(_("Las evaluaciones se completan al aprobarlas."))
     progress = progress_for(enrollment=enrollment, course=course, outline=outline)
     reason = progress.locked_reason(item)
     if reason:
@@ -42,14 +44,18 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Page) -> LessonCompletion
         Enrollment.objects.filter(pk=enrollment.pk).update(
             last_activity_at=timezone.now(), last_item_id=lesson.pk
         )
-        complete_enrollment_if_done(enrollment=enrollment)
+        complete_enrollment_if_done(enrollment=enrollment, outline=outline)
     return completion
 
 
-def complete_enrollment_if_done(*, enrollment: Enrollment) -> bool:
+def complete_enrollment_if_done(*, enrollment: Enrollment, outline=None) -> bool:
     """Complete the enrollment when every required item is done. Only the first
     caller wins (conditional UPDATE), so ``course_completed`` is sent once."""
-    progress = progress_for(enrollment=enrollment, course=enrollment.course)
+    if outline is None:
+        outline = course_outline(enrollment.course)
+    progress = progress_for(
+        enrollment=enrollment, course=outline.course, outline=outline
+    )
     if not progress.is_complete:
         return False
     now = timezone.now()

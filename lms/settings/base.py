@@ -192,6 +192,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No remote avatars (Gravatar): nothing is loaded from outside the platform.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# Answers that arrive this long after a quiz's deadline are still accepted
+# (network latency); later ones are not counted.
+QUIZ_DEADLINE_GRACE_SECONDS = env.int("QUIZ_DEADLINE_GRACE_SECONDS", default=30)
+
 # --- Celery -------------------------------------------------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
@@ -209,7 +213,12 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "cerrar-intentos-vencidos": {
+        "task": "cursos.close_expired_quiz_attempts",
+        "schedule": 60.0,
+    },
+}
 
 LOGGING = {
     "version": 1,

