@@ -132,3 +132,78 @@ def course_lessons(course):
     from cursos.models import LessonPage
 
     return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+
+
+def question(
+    kind="single",
+    prompt="¿Pregunta?",
+    points=1,
+    correct=(0,),
+    choices=3,
+    scoring="todo",
+):
+    """Raw data of one quiz question block."""
+    if kind == "true_false":
+        return {
+            "type": "true_false",
+            "value": {
+                "prompt": prompt,
+                "points": points,
+                "answer": "verdadero" if 0 in correct else "falso",
+                "feedback_true": "Comentario si dice verdadero",
+                "feedback_false": "Comentario si dice falso",
+                "explanation": "Explicación de la pregunta",
+            },
+        }
+    return {
+        "type": "single_choice" if kind == "single" else "multiple_choice",
+        "value": {
+            "prompt": prompt,
+            "points": points,
+            "explanation": "Explicación de la pregunta",
+            **({"scoring": scoring} if kind == "multiple" else {}),
+            "choices": [
+                {
+                    "text": f"Opción {i + 1}",
+                    "correct": i in correct,
+                    "feedback": f"Comentario de la opción {i + 1}",
+                }
+                for i in range(choices)
+            ],
+        },
+    }
+
+
+def add_quiz(course, *, questions=None, module=0, **rules):
+    """Publish a QuizPage at the end of the course's ``module``-th module."""
+    from cursos.models import ModulePage, QuizPage
+    from cursos.quiz_blocks import QuizQuestionsBlock
+
+    questions = questions or [
+        question(prompt=f"Pregunta {n}", correct=(n % 3,)) for n in range(4)
+    ]
+    parent = list(ModulePage.objects.child_of(course).order_by("path"))[module]
+    n = next(_course_counter)
+    return _publish(
+        parent,
+        QuizPage(
+            title=rules.pop("title", f"Evaluación {n}"),
+            slug=f"evaluacion-{n}",
+            questions=QuizQuestionsBlock().to_python(questions),
+            **rules,
+        ),
+    )
+
+
+def right_answers(attempt):
+    return {
+        q["key"]: [c["key"] for c in q["choices"] if c["correct"]]
+        for q in attempt.snapshot
+    }
+
+
+def wrong_answers(attempt):
+    return {
+        q["key"]: [next(c["key"] for c in q["choices"] if not c["correct"])]
+        for q in attempt.snapshot
+    }

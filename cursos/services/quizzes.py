@@ -103,6 +103,11 @@ def build_snapshot(quiz: QuizPage, rng: random.Random | None = None) -> list[dic
     return questions
 
 
+def points_label(points: str) -> str:
+    value = Decimal(points).normalize()
+    return _("1 punto") if value == 1 else _("%(n)s puntos") % {"n": f"{value:f}"}
+
+
 def public_questions(snapshot: list[dict]) -> list[dict]:
     """What the attempt page may show: prompts and choice texts, nothing else."""
     return [
@@ -110,7 +115,7 @@ def public_questions(snapshot: list[dict]) -> list[dict]:
             "key": q["key"],
             "type": q["type"],
             "prompt": q["prompt"],
-            "points": q["points"],
+            "points_label": points_label(q["points"]),
             "choices": [{"key": c["key"], "text": c["text"]} for c in q["choices"]],
         }
         for q in snapshot
@@ -218,15 +223,13 @@ def start_attempt(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizAt
     database allows one open attempt per learner and quiz.
     """
     now = now or timezone.now()
-    open_attempt = QuizAttempt.objects.filter(
-        enrollment=enrollment, quiz=quiz, submitted_at__isnull=True
-    ).first()
-    if open_attempt:
-        if is_past_deadline(open_attempt, now):
-            close_attempt(attempt=open_attempt, now=now)
-        else:
-            return open_attempt
     state = quiz_state(enrollment=enrollment, quiz=quiz, now=now)
+    open_attempt = state.open_attempt
+    if open_attempt is not None:
+        if not is_past_deadline(open_attempt, now):
+            return QuizAttempt.objects.get(pk=open_attempt.pk)
+        close_attempt(attempt=QuizAttempt.objects.get(pk=open_attempt.pk), now=now)
+        state = quiz_state(enrollment=enrollment, quiz=quiz, now=now)
     if not state.can_start:
         raise QuizError(state.blocked_reason)
     snapshot = build_snapshot(quiz)
