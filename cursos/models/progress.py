@@ -50,6 +50,10 @@ class Enrollment(models.Model):
     class Meta:
         verbose_name = _("inscripción")
         verbose_name_plural = _("inscripciones")
+        permissions = [
+            ("view_reports", _("Puede ver los informes de cursos y evaluaciones")),
+            ("grant_attempts", _("Puede conceder intentos adicionales")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "course"], name="one_enrollment_per_course"

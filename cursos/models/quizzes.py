@@ -82,6 +82,8 @@ class QuestionResult(models.Model):
     max_points = models.DecimalField(max_digits=7, decimal_places=2)
 
     class Meta:
+        verbose_name = _("resultado por pregunta")
+        verbose_name_plural = _("resultados por pregunta")
         constraints = [
             models.UniqueConstraint(
                 fields=["attempt", "question_key"], name="one_result_per_question"

@@ -1,0 +1,321 @@
+"""Coordinator reports on quizzes: results per quiz, learners of one quiz, and the
+item analysis (share of learners who answered each question right). Each is a
+Wagtail ReportView (filters, CSV/XLSX export) over one aggregated query."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Cast, NullIf, Substr
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from .models import CoursePage, Enrollment, QuestionResult, QuizPage
+
+REPORTS_PERMISSION = "cursos.view_reports"
+
+
+def percent_of(part, whole):
+    return ExpressionWrapper(
+        Cast(F(part), FloatField()) * 100.0 / NullIf(F(whole), 0),
+        output_field=FloatField(),
+    )
+
+
+class CoordinatorReportView(ReportView):
+    """Only coordinators and superusers (permission ``cursos.view_reports``)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORTS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def user_has_permission(self, permission):
+        return self.request.user.has_perm(REPORTS_PERMISSION)
+
+
+class RoundedColumn(Column):
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return "—" if value is None else f"{value:.0f} %"
+
+
+# ---------------------------------------------------------------- per quiz
+class QuizFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label=_("Curso"),
+        queryset=CoursePage.objects.order_by("title"),
+        method="filter_course",
+        empty_label=_("Todos"),
+    )
+
+    class Meta:
+        model = QuizPage
+        fields = ["course"]
+
+    def filter_course(self, queryset, name, course):
+        return queryset.filter(path__startswith=course.path) if course else queryset
+
+
+def quizzes_with_results():
+    submitted = Q(attempts__submitted_at__isnull=False)
+    course_title = CoursePage.objects.filter(
+        path=Substr(OuterRef("path"), 1, (OuterRef("depth") - 2) * 4)
+    ).values("title")[:1]
+    return (
+        QuizPage.objects.annotate(
+            course_title=Subquery(course_title),
+            attempt_count=Count("attempts", filter=submitted),
+            learner_count=Count(
+                "attempts__enrollment", filter=submitted, distinct=True
+            ),
+            passed_count=Count(
+                "attempts__enrollment",
+                filter=submitted & Q(attempts__passed=True),
+                distinct=True,
+            ),
+            average_percent=Avg("attempts__percent", filter=submitted),
+        )
+        .annotate(pass_rate=percent_of("passed_count", "learner_count"))
+        .order_by("path")
+    )
+
+
+class QuizResultsReportView(CoordinatorReportView):
+    page_title = _("Resultados de evaluaciones")
+    header_icon = "tasks"
+    index_url_name = "cursos_reports:quizzes"
+    index_results_url_name = "cursos_reports:quizzes_results"
+    filterset_class = QuizFilterSet
+    list_export = [
+        "course_title",
+        "title",
+        "attempt_count",
+        "learner_count",
+        "passed_count",
+        "average_percent",
+        "pass_rate",
+    ]
+    export_headings = {
+        "course_title": _("Curso"),
+        "title": _("Evaluación"),
+        "attempt_count": _("Intentos"),
+        "learner_count": _("Participantes"),
+        "passed_count": _("Aprobaron"),
+        "average_percent": _("Promedio (%)"),
+        "pass_rate": _("Tasa de aprobación (%)"),
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=_("Evaluación"),
+                get_url=lambda quiz: reverse(
+                    "cursos_reports:quiz_learners", args=[quiz.pk]
+                ),
+            ),
+            Column("course_title", label=_("Curso")),
+            TitleColumn(
+                "items",
+                label=_("Preguntas"),
+                accessor=lambda quiz: _("Análisis por pregunta"),
+                get_url=lambda quiz: reverse(
+                    "cursos_reports:quiz_items", args=[quiz.pk]
+                ),
+            ),
+            Column("attempt_count", label=_("Intentos")),
+            Column("learner_count", label=_("Participantes")),
+            Column("passed_count", label=_("Aprobaron")),
+            RoundedColumn("average_percent", label=_("Promedio")),
+            RoundedColumn("pass_rate", label=_("Tasa de aprobación")),
+        ]
+
+    def get_queryset(self):
+        return quizzes_with_results()
+
+    def get_filename(self):
+        return "resultados-evaluaciones"
+
+
+# ---------------------------------------------------------------- one quiz
+class QuizScopedMixin:
+    @cached_property
+    def quiz(self) -> QuizPage:
+        return get_object_or_404(QuizPage, pk=self.kwargs["quiz_id"])
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.quiz.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.quiz.pk])
+
+    def get_page_subtitle(self):
+        return self.quiz.title
+
+
+class GrantColumn(Column):
+    cell_template_name = "cursos/admin/grant_attempt_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["grant_url"] = reverse(
+            "cursos_reports:grant_attempt",
+            args=[instance.quiz_id_for_row, instance.pk],
+        )
+        return context
+
+
+class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
+    page_title = _("Participantes de la evaluación")
+    header_icon = "user"
+    index_url_name = "cursos_reports:quiz_learners"
+    index_results_url_name = "cursos_reports:quiz_learners_results"
+    list_export = [
+        "user.full_name",
+        "user.email",
+        "user.municipality",
+        "attempts_used",
+        "extra_granted",
+        "best_percent",
+        "passed",
+    ]
+    export_headings = {
+        "user.full_name": _("Nombre"),
+        "user.email": _("Correo"),
+        "user.municipality": _("Municipio"),
+        "attempts_used": _("Intentos usados"),
+        "extra_granted": _("Intentos adicionales"),
+        "best_percent": _("Mejor calificación (%)"),
+        "passed": _("Aprobó"),
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("user.full_name", label=_("Nombre")),
+            Column("user.municipality", label=_("Municipio")),
+            Column("attempts_used", label=_("Intentos")),
+            Column("extra_granted", label=_("Adicionales")),
+            RoundedColumn("best_percent", label=_("Mejor calificación")),
+            Column(
+                "passed",
+                label=_("Resultado"),
+                accessor=lambda e: _("Aprobó") if e.passed else _("Sin aprobar"),
+            ),
+            GrantColumn("grant", label=_("Acción")),
+        ]
+
+    def get_queryset(self):
+        quiz = self.quiz
+        extra = (
+            Enrollment.objects.filter(pk=OuterRef("pk"))
+            .annotate(n=Count("extra_attempts", filter=Q(extra_attempts__quiz=quiz)))
+            .values("n")
+        )
+        return (
+            Enrollment.objects.filter(quiz_attempts__quiz=quiz)
+            .select_related("user", "user__municipality")
+            .annotate(
+                attempts_used=Count(
+                    "quiz_attempts", filter=Q(quiz_attempts__quiz=quiz)
+                ),
+                best_percent=Max(
+                    "quiz_attempts__percent", filter=Q(quiz_attempts__quiz=quiz)
+                ),
+                passed=Max(
+                    Cast("quiz_attempts__passed", output_field=FloatField()),
+                    filter=Q(quiz_attempts__quiz=quiz),
+                ),
+                extra_granted=Subquery(extra),
+            )
+            .order_by("user__full_name")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for enrollment in object_list:
+            enrollment.quiz_id_for_row = self.quiz.pk
+        return object_list
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["quiz"] = self.quiz
+        return context
+
+    def get_filename(self):
+        return f"evaluacion-{self.quiz.pk}-participantes"
+
+
+class ItemAnalysisReportView(QuizScopedMixin, CoordinatorReportView):
+    page_title = _("Análisis por pregunta")
+    header_icon = "help"
+    index_url_name = "cursos_reports:quiz_items"
+    index_results_url_name = "cursos_reports:quiz_items_results"
+    paginate_by = 200
+    list_export = ["prompt", "learners", "right_learners", "right_share", "answers"]
+    export_headings = {
+        "prompt": _("Pregunta"),
+        "learners": _("Participantes que la respondieron"),
+        "right_learners": _("La acertaron"),
+        "right_share": _("Porcentaje que la acertó"),
+        "answers": _("Respuestas (todos los intentos)"),
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            Column(
+                "prompt",
+                label=_("Pregunta"),
+                accessor=lambda row: self.prompt_of(row),
+            ),
+            Column("learners", label=_("Participantes")),
+            Column("right_learners", label=_("La acertaron")),
+            RoundedColumn("right_share", label=_("Porcentaje que acertó")),
+            Column("answers", label=_("Respuestas")),
+        ]
+
+    def get_queryset(self):
+        return (
+            QuestionResult.objects.filter(quiz=self.quiz)
+            .values("question_key")
+            .annotate(
+                answers=Count("id"),
+                learners=Count("attempt__enrollment", distinct=True),
+                right_learners=Count(
+                    "attempt__enrollment", filter=Q(correct=True), distinct=True
+                ),
+            )
+            .annotate(right_share=percent_of("right_learners", "learners"))
+            .order_by("right_share", "question_key")
+        )
+
+    @cached_property
+    def prompts(self) -> dict[str, str]:
+        return {block.id: block.value["prompt"] for block in self.quiz.questions}
+
+    def prompt_of(self, row) -> str:
+        return self.prompts.get(
+            row["question_key"], _("(pregunta eliminada del banco)")
+        )
+
+    def to_row_dict(self, item):
+        return super().to_row_dict({**item, "prompt": self.prompt_of(item)})
+
+    def get_filename(self):
+        return f"evaluacion-{self.quiz.pk}-preguntas"
