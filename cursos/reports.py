@@ -169,6 +169,10 @@ class QuizScopedMixin:
         return self.quiz.title
 
 
+def passed_label(enrollment) -> str:
+    return _("Aprobó") if enrollment.passed_attempts else _("Sin aprobar")
+
+
 class GrantColumn(Column):
     cell_template_name = "cursos/admin/grant_attempt_cell.html"
 
@@ -193,7 +197,7 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
         "attempts_used",
         "extra_granted",
         "best_percent",
-        "passed",
+        "result",
     ]
     export_headings = {
         "user.full_name": _("Nombre"),
@@ -202,7 +206,7 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
         "attempts_used": _("Intentos usados"),
         "extra_granted": _("Intentos adicionales"),
         "best_percent": _("Mejor calificación (%)"),
-        "passed": _("Aprobó"),
+        "result": _("Resultado"),
     }
 
     @cached_property
@@ -216,7 +220,7 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
             Column(
                 "passed",
                 label=_("Resultado"),
-                accessor=lambda e: _("Aprobó") if e.passed else _("Sin aprobar"),
+                accessor=passed_label,
             ),
             GrantColumn("grant", label=_("Acción")),
         ]
@@ -238,9 +242,9 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
                 best_percent=Max(
                     "quiz_attempts__percent", filter=Q(quiz_attempts__quiz=quiz)
                 ),
-                passed=Max(
-                    Cast("quiz_attempts__passed", output_field=FloatField()),
-                    filter=Q(quiz_attempts__quiz=quiz),
+                passed_attempts=Count(
+                    "quiz_attempts",
+                    filter=Q(quiz_attempts__quiz=quiz, quiz_attempts__passed=True),
                 ),
                 extra_granted=Subquery(extra),
             )
@@ -251,6 +255,10 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
         for enrollment in object_list:
             enrollment.quiz_id_for_row = self.quiz.pk
         return object_list
+
+    def to_row_dict(self, item):
+        item.result = passed_label(item)
+        return super().to_row_dict(item)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
