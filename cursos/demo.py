@@ -255,10 +255,43 @@ def seed_participant_progress(course: CoursePage) -> None:
     complete_lesson(enrollment=enrollment, lesson=lesson)
 
 
+def seed_staff_completion(course: CoursePage) -> None:
+    """The demo staff member completed the induction training (lessons and quiz),
+    so they hold its certificate."""
+    staff = User.objects.get(email="personal@infom.gob.gt")
+    enrollment = enroll(user=staff, course=course)
+    for lesson in LessonPage.objects.live().descendant_of(course).order_by("path"):
+        complete_lesson(enrollment=enrollment, lesson=lesson)
+    for quiz in QuizPage.objects.live().descendant_of(course).order_by("path"):
+        if not enrollment.quiz_attempts.filter(quiz=quiz, passed=True).exists():
+            pass_quiz(enrollment, quiz)
+
+
 def seed_courses() -> dict:
     catalog = seed_catalog()
     diploma = seed_course(catalog, DIPLOMA)
     seed_open_cohort(diploma)
     staff_courses = [seed_course(catalog, data) for data in STAFF_COURSES]
     seed_participant_progress(diploma)
+    seed_certificate_signatories()
+    seed_staff_completion(staff_courses[0])
     return {"catalog": catalog, "diploma": diploma, "staff_courses": staff_courses}
+
+
+def seed_certificate_signatories() -> None:
+    """Give the default certificate template two signature lines (posts only;
+    no real person's name is invented)."""
+    from certificados.models import CertificateTemplate, Signatory
+
+    template = CertificateTemplate.objects.order_by("pk").first()
+    if template is None or template.signatories.exists():
+        return
+    Signatory.objects.create(
+        template=template, sort_order=0, name="Gerencia General", post="INFOM"
+    )
+    Signatory.objects.create(
+        template=template,
+        sort_order=1,
+        name="Coordinación de Formación",
+        post="Estrategia de Gobierno Abierto, INFOM",
+    )

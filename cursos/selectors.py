@@ -514,7 +514,18 @@ def learner_dashboard(*, user) -> dict[str, list[DashboardEntry]]:
             completed.append(entry)
         else:
             in_progress.append(entry)
-    return {"in_progress": in_progress, "completed": completed}
+    from certificados.models import Certificate
+
+    certificates = list(
+        Certificate.objects.filter(enrollment__user=user)
+        .exclude(status=Certificate.Status.REVOKED)
+        .order_by("-completed_on")
+    )
+    return {
+        "in_progress": in_progress,
+        "completed": completed,
+        "certificates": certificates,
+    }
 
 
 # ------------------------------------------------------------------ quizzes

@@ -23,6 +23,7 @@ urlpatterns = [
     path("cuentas/", include("lms.accounts.urls")),
     path("cuentas/", include("allauth.urls")),
     path("mi-aprendizaje/", include("cursos.urls")),
+    path("certificados/", include("certificados.urls")),
     path("salud/", views.health, name="health"),
 ]
 

@@ -104,6 +104,15 @@ class CoursePage(Page):
         help_text=_("Si se marca, cada módulo se abre cuando se completa el anterior."),
     )
     grants_certificate = models.BooleanField(_("otorga certificado"), default=True)
+    certificate_template = models.ForeignKey(
+        "certificados.CertificateTemplate",
+        verbose_name=_("plantilla del certificado"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Vacío: la primera plantilla creada."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -122,6 +131,7 @@ class CoursePage(Page):
                 FieldRowPanel(
                     [FieldPanel("estimated_hours"), FieldPanel("grants_certificate")]
                 ),
+                FieldPanel("certificate_template"),
                 FieldPanel("visibility"),
                 FieldPanel("sequential"),
             ],

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "lms.accounts",
     "home",
     "cursos",
+    "certificados",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -217,6 +218,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "cerrar-intentos-vencidos": {
         "task": "cursos.close_expired_quiz_attempts",
         "schedule": 60.0,
+    },
+    "conciliar-certificados": {
+        "task": "certificados.reconcile",
+        "schedule": 600.0,
     },
 }
 

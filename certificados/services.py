@@ -1,0 +1,228 @@
+"""Writes on certificates: issue once per completed enrollment, render and store
+the PDF, revoke, reissue after a name correction, bulk work for a cohort."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cursos.models import Enrollment
+
+from .models import Certificate, CertificateTemplate, CertificateVersion
+from .pdf import render_certificate_pdf
+
+CODE_BYTES = 20  # 160 random bits, 32 base32 characters
+
+
+class CertificateError(Exception):
+    """Refused; ``str(error)`` is the message for the coordinator."""
+
+
+def new_code() -> str:
+    return base64.b32encode(secrets.token_bytes(CODE_BYTES)).decode("ascii").rstrip("=")
+
+
+def normalize_code(raw: str) -> str | None:
+    """A typed or scanned code without dashes/spaces, upper case; None if it
+    cannot be a code (so every bad input gets the same not-found answer)."""
+    code = "".join(raw.split()).replace("-", "").upper()
+    if len(code) != 32 or any(
+        c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for c in code
+    ):
+        return None
+    return code
+
+
+def template_for(course) -> CertificateTemplate | None:
+    return (
+        course.certificate_template
+        or CertificateTemplate.objects.order_by("pk").first()
+    )
+
+
+def issue_for(enrollment: Enrollment) -> Certificate | None:
+    """Create the enrollment's certificate (exactly one; the database enforces it)
+    with snapshots of name, course, hours, cohort and date, and enqueue its
+    rendering after commit. Returns None when the course grants no certificate
+    or the enrollment is not complete."""
+    course = enrollment.course
+    if not course.grants_certificate or enrollment.completed_at is None:
+        return None
+    existing = Certificate.objects.filter(enrollment=enrollment).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                enrollment=enrollment,
+                code=new_code(),
+                template=template_for(course),
+                holder_name=enrollment.user.full_name,
+                course_title=course.title,
+                hours=course.estimated_hours,
+                cohort_name=enrollment.cohort.name if enrollment.cohort_id else "",
+                completed_on=timezone.localtime(enrollment.completed_at).date(),
+            )
+    except IntegrityError:
+        return Certificate.objects.get(enrollment=enrollment)
+    enqueue_render(certificate)
+    return certificate
+
+
+def enqueue_render(certificate: Certificate) -> None:
+    from .tasks import render_certificate
+
+    render_certificate.delay_on_commit(certificate.pk, certificate.version)
+
+
+def _store(certificate: Certificate, pdf: bytes) -> str:
+    digest = hashlib.sha256(pdf).hexdigest()
+    name = f"certificado-{certificate.code[:8].lower()}-v{certificate.version}.pdf"
+    version, created = CertificateVersion.objects.get_or_create(
+        certificate=certificate,
+        version=certificate.version,
+        defaults={"holder_name": certificate.holder_name, "sha256": digest},
+    )
+    if created or not version.pdf:
+        version.sha256 = digest
+        version.pdf.save(name, ContentFile(pdf), save=True)
+    return version
+
+
+def render_and_store(certificate_id: int, version: int | None = None) -> Certificate:
+    """Render the certificate's current version and store it; idempotent.
+
+    Safe to run twice or concurrently: the version row is unique, and a version
+    already stored is not rendered again. Marks the certificate issued and
+    e-mails its holder the first time.
+    """
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update()
+            .select_related("template", "enrollment__user")
+            .get(pk=certificate_id)
+        )
+        if version is not None and version != certificate.version:
+            return certificate  # a newer version was requested meanwhile
+        if certificate.status == Certificate.Status.REVOKED:
+            return certificate
+        stored = CertificateVersion.objects.filter(
+            certificate=certificate, version=certificate.version
+        ).first()
+        if stored is None or not stored.pdf:
+            stored = _store(certificate, render_certificate_pdf(certificate))
+        first_issue = certificate.issued_at is None
+        certificate.pdf.name = stored.pdf.name
+        certificate.sha256 = stored.sha256
+        certificate.status = Certificate.Status.ISSUED
+        certificate.issued_at = certificate.issued_at or timezone.now()
+        certificate.save(update_fields=["pdf", "sha256", "status", "issued_at"])
+    if first_issue:
+        transaction.on_commit(lambda: notify_holder(certificate))
+    return certificate
+
+
+def notify_holder(certificate: Certificate) -> None:
+    user = certificate.enrollment.user
+    context = {"certificate": certificate, "site_url": settings.SITE_URL}
+    send_mail(
+        subject=_("Su certificado de «%(curso)s»")
+        % {"curso": certificate.course_title},
+        message=render_to_string("certificados/email/issued.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+    """Revoke with a reason; who and when are recorded. Verification then says
+    "revocado" with the date and reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateError(_("Escriba el motivo de la revocación."))
+    if certificate.status == Certificate.Status.REVOKED:
+        return certificate
+    Certificate.objects.filter(pk=certificate.pk).update(
+        status=Certificate.Status.REVOKED,
+        revoked_at=timezone.now(),
+        revoked_by=by,
+        revoke_reason=reason[:2000],
+    )
+    certificate.refresh_from_db()
+    return certificate
+
+
+def reissue(*, certificate: Certificate) -> Certificate:
+    """After a name correction: same code, new version with the holder's current
+    name; earlier versions are kept (and still verify as earlier versions)."""
+    if certificate.status == Certificate.Status.REVOKED:
+        raise CertificateError(_("Un certificado revocado no se vuelve a emitir."))
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        locked.version += 1
+        locked.holder_name = locked.enrollment.user.full_name
+        locked.status = Certificate.Status.PENDING
+        locked.save(update_fields=["version", "holder_name", "status"])
+    enqueue_render(locked)
+    return locked
+
+
+def reconcile(*, stuck_after_minutes: int = 10) -> dict[str, int]:
+    """Periodic safety net: re-enqueue certificates stuck pending and issue the
+    missing ones of completed enrollments in courses that grant certificates."""
+    cutoff = timezone.now() - timezone.timedelta(minutes=stuck_after_minutes)
+    stuck = list(
+        Certificate.objects.filter(
+            status=Certificate.Status.PENDING, created_at__lt=cutoff
+        ).values_list("pk", "version")
+    )
+    from .tasks import render_certificate
+
+    for pk, version in stuck:
+        render_certificate.delay(pk, version)
+    missing = Enrollment.objects.filter(
+        completed_at__isnull=False,
+        course__grants_certificate=True,
+        certificate__isnull=True,
+    ).select_related("course", "user", "cohort")
+    issued = 0
+    for enrollment in missing.iterator():
+        if issue_for(enrollment):
+            issued += 1
+    return {"reenqueued": len(stuck), "issued": issued}
+
+
+@dataclass
+class SampleCertificate:
+    """An unsaved certificate for the template preview in the admin."""
+
+    template: CertificateTemplate
+    holder_name: str = "María José Tzul Batz"
+    course_title: str = "Diplomado Gestión Municipal y Transparencia"
+    hours: int = 40
+    cohort_name: str = "Primera edición 2026"
+    completed_on: date = date(2026, 11, 20)
+    code: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+    @property
+    def display_code(self) -> str:
+        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
+
+    @property
+    def verification_url(self) -> str:
+        return f"{settings.SITE_URL}/certificados/verificar/{self.display_code}/"
+
+
+def sample_certificate(template: CertificateTemplate) -> SampleCertificate:
+    return SampleCertificate(template=template)

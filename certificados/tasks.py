@@ -1,0 +1,67 @@
+"""Celery tasks for certificates. Each takes ids, calls a service, and is safe to
+run twice."""
+
+from celery import shared_task
+from django.db.models import F
+
+from .models import BulkIssueJob, Certificate
+
+CHUNK = 50
+
+
+@shared_task(name="certificados.render", bind=True, max_retries=5, retry_backoff=True)
+def render_certificate(self, certificate_id: int, version: int | None = None) -> str:
+    from .services import render_and_store
+
+    certificate = render_and_store(certificate_id, version)
+    return certificate.status
+
+
+@shared_task(name="certificados.reconcile")
+def reconcile_certificates() -> dict:
+    """Beat task: stuck pending certificates and missing ones."""
+    from .services import reconcile
+
+    return reconcile()
+
+
+@shared_task(name="certificados.bulk_chunk")
+def bulk_chunk(job_id: int, enrollment_ids: list[int]) -> int:
+    """Issue (or reissue) the certificates of a chunk of enrollments of a cohort,
+    then count the chunk as done on the job (the admin shows the progress)."""
+    from cursos.models import Enrollment
+
+    from .services import CertificateError, issue_for, reissue
+
+    job = BulkIssueJob.objects.get(pk=job_id)
+    enrollments = Enrollment.objects.select_related("course", "user", "cohort").filter(
+        pk__in=enrollment_ids
+    )
+    for enrollment in enrollments:
+        certificate = Certificate.objects.filter(enrollment=enrollment).first()
+        if certificate is None:
+            issue_for(enrollment)
+        elif job.kind == BulkIssueJob.Kind.REISSUE:
+            try:
+                reissue(certificate=certificate)
+            except CertificateError:
+                pass  # revoked certificates stay revoked
+    BulkIssueJob.objects.filter(pk=job_id).update(done=F("done") + len(enrollment_ids))
+    return len(enrollment_ids)
+
+
+def start_bulk_job(*, cohort, kind: str, created_by) -> BulkIssueJob:
+    """Create the job and enqueue one task per chunk of completed enrollments."""
+    from cursos.models import Enrollment
+
+    ids = list(
+        Enrollment.objects.filter(cohort=cohort, completed_at__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    job = BulkIssueJob.objects.create(
+        cohort=cohort, kind=kind, total=len(ids), created_by=created_by
+    )
+    for start in range(0, len(ids), CHUNK):
+        bulk_chunk.delay_on_commit(job.pk, ids[start : start + CHUNK])
+    return job

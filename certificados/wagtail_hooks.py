@@ -1,0 +1,225 @@
+"""Admin wiring for certificates: the template snippet (with a PDF preview), the
+certificates listing (search, filters, CSV export), revoke, reissue and bulk
+work for a cohort with visible progress."""
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cursos.models import Cohort
+
+from .forms import RevokeForm
+from .models import BulkIssueJob, Certificate, CertificateTemplate
+from .services import CertificateError, reissue, revoke
+from .tasks import start_bulk_job
+
+MANAGE = "certificados.manage_certificates"
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = gettext_lazy("Plantillas de certificado")
+    list_display = ["name", "title", "orientation"]
+
+
+register_snippet(CertificateTemplateViewSet)
+
+
+class CertificateFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Estado"), choices=Certificate.Status.choices
+    )
+    course_title = django_filters.CharFilter(
+        label=gettext_lazy("Curso"), lookup_expr="icontains"
+    )
+    cohort_name = django_filters.CharFilter(
+        label=gettext_lazy("Edición"), lookup_expr="icontains"
+    )
+
+    class Meta:
+        model = Certificate
+        fields = ["status", "course_title", "cohort_name"]
+
+
+class ActionsColumn(Column):
+    cell_template_name = "certificados/admin/actions_cell.html"
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    icon = "doc-full-inverse"
+    menu_label = gettext_lazy("Certificados")
+    menu_order = 250
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    search_fields = ["holder_name", "code", "course_title", "cohort_name"]
+    search_backend_name = None
+    filterset_class = CertificateFilterSet
+    list_display = [
+        "holder_name",
+        "display_code",
+        "course_title",
+        "cohort_name",
+        "status",
+        "issued_at",
+        ActionsColumn("actions", label=gettext_lazy("Acciones")),
+    ]
+    list_export = [
+        "holder_name",
+        "display_code",
+        "course_title",
+        "hours",
+        "cohort_name",
+        "completed_on",
+        "status",
+        "version",
+        "issued_at",
+        "revoked_at",
+        "revoke_reason",
+        "verification_url",
+    ]
+    export_headings = {
+        "holder_name": gettext_lazy("Nombre"),
+        "display_code": gettext_lazy("Código"),
+        "course_title": gettext_lazy("Curso"),
+        "hours": gettext_lazy("Horas"),
+        "cohort_name": gettext_lazy("Edición"),
+        "completed_on": gettext_lazy("Fecha de finalización"),
+        "status": gettext_lazy("Estado"),
+        "version": gettext_lazy("Versión"),
+        "issued_at": gettext_lazy("Emitido"),
+        "revoked_at": gettext_lazy("Revocado"),
+        "revoke_reason": gettext_lazy("Motivo"),
+        "verification_url": gettext_lazy("Verificación"),
+    }
+    ordering = ["-created_at"]
+    form_fields = ["holder_name"]
+    inspect_view_fields = [
+        "holder_name",
+        "course_title",
+        "hours",
+        "cohort_name",
+        "completed_on",
+        "status",
+        "version",
+        "sha256",
+        "issued_at",
+        "revoked_at",
+        "revoked_by",
+        "revoke_reason",
+    ]
+
+
+certificate_viewset = CertificateViewSet("registro-certificados")
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return certificate_viewset
+
+
+def _require_manage(request):
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+
+
+def revoke_view(request, pk: int):
+    _require_manage(request)
+    certificate = get_object_or_404(Certificate, pk=pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        revoke(
+            certificate=certificate, by=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Certificado revocado."))
+        return redirect(certificate_viewset.get_url_name("index"))
+    return render(
+        request,
+        "certificados/admin/revoke.html",
+        {"certificate": certificate, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def reissue_view(request, pk: int):
+    _require_manage(request)
+    certificate = get_object_or_404(Certificate, pk=pk)
+    if request.method == "POST":
+        try:
+            reissue(certificate=certificate)
+        except CertificateError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Se está generando la versión corregida; el código no cambia."),
+            )
+        return redirect(certificate_viewset.get_url_name("index"))
+    return render(
+        request, "certificados/admin/reissue.html", {"certificate": certificate}
+    )
+
+
+def bulk_view(request):
+    _require_manage(request)
+    cohorts = Cohort.objects.select_related("course").order_by("-starts_on")
+    if request.method == "POST":
+        cohort = Cohort.objects.filter(pk=request.POST.get("cohort") or 0).first()
+        kind = request.POST.get("kind")
+        if cohort is None or kind not in BulkIssueJob.Kind.values:
+            messages.error(request, _("Elija una edición y qué hacer."))
+        else:
+            job = start_bulk_job(cohort=cohort, kind=kind, created_by=request.user)
+            return redirect("certificados_admin:bulk_job", job.pk)
+    jobs = BulkIssueJob.objects.select_related("cohort").order_by("-created_at")[:10]
+    return render(
+        request,
+        "certificados/admin/bulk.html",
+        {"cohorts": cohorts, "jobs": jobs, "kinds": BulkIssueJob.Kind.choices},
+    )
+
+
+def bulk_job_view(request, pk: int):
+    _require_manage(request)
+    job = get_object_or_404(BulkIssueJob.objects.select_related("cohort"), pk=pk)
+    return render(request, "certificados/admin/bulk_job.html", {"job": job})
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_admin_urls():
+    from django.urls import include
+
+    urls = [
+        path("<int:pk>/revocar/", revoke_view, name="revoke"),
+        path("<int:pk>/reemitir/", reissue_view, name="reissue"),
+        path("masivo/", bulk_view, name="bulk"),
+        path("masivo/<int:pk>/", bulk_job_view, name="bulk_job"),
+    ]
+    return [path("certificados-acciones/", include((urls, "certificados_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_bulk_menu_item():
+    from wagtail.admin.menu import MenuItem
+
+    class ManageMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(MANAGE)
+
+    return ManageMenuItem(
+        gettext_lazy("Emisión masiva"),
+        reverse("certificados_admin:bulk"),
+        icon_name="doc-full-inverse",
+        order=260,
+    )

@@ -1,0 +1,68 @@
+"""The PDF itself: one page, the exact name as text, fonts embedded, and a QR
+code that a real decoder reads as the verification URL."""
+
+import io
+
+import pypdfium2
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+
+from certificados.models import Certificate
+from certificados.pdf import render_certificate_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_of(certificate, **changes):
+    for field, value in changes.items():
+        setattr(certificate, field, value)
+    return render_certificate_pdf(certificate)
+
+
+def text_of(pdf: bytes) -> str:
+    return " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+
+
+def qr_payloads(pdf: bytes) -> list[str]:
+    page = pypdfium2.PdfDocument(pdf)[0]
+    image = page.render(scale=3).to_pil()
+    return [result.text for result in zxingcpp.read_barcodes(image)]
+
+
+def test_one_page_with_the_exact_name_and_fonts_embedded(completed_enrollment):
+    certificate = Certificate.objects.get(enrollment=completed_enrollment)
+    pdf = pdf_of(certificate)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    assert "María José Tzul Batz" in text_of(pdf)
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    for ref in fonts.values():
+        font = ref.get_object()
+        descriptor = font["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor, font["/BaseFont"]
+
+
+def test_the_qr_code_decodes_to_the_verification_url(completed_enrollment):
+    certificate = Certificate.objects.get(enrollment=completed_enrollment)
+    url = certificate.verification_url
+    assert url.startswith("http") and certificate.display_code in url
+    assert qr_payloads(pdf_of(certificate)) == [url]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ixchel K'iche' Núñez-Ordóñez", "Ana <b>Pérez</b> & <font size=40>Sic</font>"],
+)
+def test_names_print_literally(completed_enrollment, name):
+    certificate = Certificate.objects.get(enrollment=completed_enrollment)
+    assert name in text_of(pdf_of(certificate, holder_name=name))
+
+
+def test_a_very_long_name_still_fits_on_one_page(completed_enrollment):
+    certificate = Certificate.objects.get(enrollment=completed_enrollment)
+    name = " ".join(["Maximiliano Bartolomé de la Santísima Trinidad"] * 3)[:150]
+    pdf = pdf_of(certificate, holder_name=name)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    assert " ".join(name.split()) in text_of(pdf)
+    assert qr_payloads(pdf) == [certificate.verification_url]
