@@ -27,12 +27,8 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
 
 FONTS = Path(__file__).resolve().parent / "fonts"
-SERIF, SERIF_BOLD, SANS, SANS_BOLD = (
-    "CertSerif",
-    "CertSerif-Bold",
-    "CertSans",
-    "CertSans-Bold",
-)
+# Three fonts only: each embedded (subset) font costs about 1.5 ms per render.
+SERIF, SERIF_BOLD, SANS = "CertSerif", "CertSerif-Bold", "CertSans"
 INK = HexColor("#1B1F24")
 MUTED = HexColor("#4A5561")
 
@@ -43,7 +39,6 @@ def register_fonts() -> None:
         (SERIF, "DejaVuSerif.ttf"),
         (SERIF_BOLD, "DejaVuSerif-Bold.ttf"),
         (SANS, "DejaVuSans.ttf"),
-        (SANS_BOLD, "DejaVuSans-Bold.ttf"),
     ):
         pdfmetrics.registerFont(TTFont(name, str(FONTS / filename)))
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD)
@@ -114,7 +109,9 @@ def _fit_paragraph(
 
 def draw_qr(pdf: canvas.Canvas, data: str, x: float, y: float, size: float) -> None:
     """The QR code as filled vector rectangles (one per run of dark modules)."""
-    qr = segno.make(data, error="m")
+    # A fixed mask skips segno's evaluation of all eight (most of the render
+    # time); any mask gives a valid code, and the tests decode it with zxing.
+    qr = segno.make(data, error="m", mask=2)
     rows = [list(row) for row in qr.matrix_iter(scale=1, border=0)]
     module = size / len(rows)
     path = pdf.beginPath()
@@ -181,7 +178,7 @@ def _draw_signatories(pdf, signatories, width, baseline):
         pdf.setLineWidth(0.6)
         pdf.line(centre - 28 * mm, baseline, centre + 28 * mm, baseline)
         pdf.setFillColor(INK)
-        pdf.setFont(SANS_BOLD, 9.5)
+        pdf.setFont(SERIF_BOLD, 9.5)
         pdf.drawCentredString(centre, baseline - 5 * mm, signatory.name[:60])
         pdf.setFont(SANS, 8.5)
         pdf.setFillColor(MUTED)
@@ -242,7 +239,7 @@ def render_certificate_pdf(certificate) -> bytes:
         )
         top -= draw_h + 3 * mm
     pdf.setFillColor(MUTED)
-    pdf.setFont(SANS_BOLD, 10.5)
+    pdf.setFont(SERIF_BOLD, 10.5)
     pdf.drawCentredString(width / 2, top - 4 * mm, "INSTITUTO DE FOMENTO MUNICIPAL")
     pdf.setFont(SANS, 8.5)
     pdf.drawCentredString(
@@ -290,7 +287,7 @@ def render_certificate_pdf(certificate) -> bytes:
     pdf.setFillColor(MUTED)
     pdf.drawRightString(qr_x - 3 * mm, qr_y + 11 * mm, "Verifique la autenticidad en:")
     pdf.drawRightString(qr_x - 3 * mm, qr_y + 7.5 * mm, certificate.verification_url)
-    pdf.setFont(SANS_BOLD, 8)
+    pdf.setFont(SERIF_BOLD, 8)
     pdf.drawRightString(
         qr_x - 3 * mm, qr_y + 3 * mm, f"Código: {certificate.display_code}"
     )

@@ -109,7 +109,7 @@ def render_and_store(certificate_id: int, version: int | None = None) -> Certifi
     """
     with transaction.atomic():
         certificate = (
-            Certificate.objects.select_for_update()
+            Certificate.objects.select_for_update(of=("self",))
             .select_related("template", "enrollment__user")
             .get(pk=certificate_id)
         )

@@ -1,7 +1,10 @@
 """Celery tasks for certificates. Each takes ids, calls a service, and is safe to
 run twice."""
 
+import time
+
 from celery import shared_task
+from django.conf import settings
 from django.db.models import F
 
 from .models import BulkIssueJob, Certificate
@@ -13,6 +16,8 @@ CHUNK = 50
 def render_certificate(self, certificate_id: int, version: int | None = None) -> str:
     from .services import render_and_store
 
+    if settings.CERTIFICATE_RENDER_DELAY_SECONDS:
+        time.sleep(settings.CERTIFICATE_RENDER_DELAY_SECONDS)
     certificate = render_and_store(certificate_id, version)
     return certificate.status
 

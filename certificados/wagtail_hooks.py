@@ -68,7 +68,7 @@ class CertificateViewSet(ModelViewSet):
     filterset_class = CertificateFilterSet
     list_display = [
         "holder_name",
-        "display_code",
+        Column("display_code", label=gettext_lazy("Código")),
         "course_title",
         "cohort_name",
         "status",
