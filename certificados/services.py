@@ -51,10 +51,11 @@ def template_for(course) -> CertificateTemplate | None:
     )
 
 
-def issue_for(enrollment: Enrollment) -> Certificate | None:
+def issue_for(enrollment: Enrollment, *, enqueue: bool = True) -> Certificate | None:
     """Create the enrollment's certificate (exactly one; the database enforces it)
     with snapshots of name, course, hours, cohort and date, and enqueue its
-    rendering after commit. Returns None when the course grants no certificate
+    rendering after commit (``enqueue=False`` when the caller renders it itself,
+    as the bulk task does). Returns None when the course grants no certificate
     or the enrollment is not complete."""
     course = enrollment.course
     if not course.grants_certificate or enrollment.completed_at is None:
@@ -76,7 +77,8 @@ def issue_for(enrollment: Enrollment) -> Certificate | None:
             )
     except IntegrityError:
         return Certificate.objects.get(enrollment=enrollment)
-    enqueue_render(certificate)
+    if enqueue:
+        enqueue_render(certificate)
     return certificate
 
 
@@ -163,7 +165,7 @@ def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
     return certificate
 
 
-def reissue(*, certificate: Certificate) -> Certificate:
+def reissue(*, certificate: Certificate, enqueue: bool = True) -> Certificate:
     """After a name correction: same code, new version with the holder's current
     name; earlier versions are kept (and still verify as earlier versions)."""
     if certificate.status == Certificate.Status.REVOKED:
@@ -174,7 +176,8 @@ def reissue(*, certificate: Certificate) -> Certificate:
         locked.holder_name = locked.enrollment.user.full_name
         locked.status = Certificate.Status.PENDING
         locked.save(update_fields=["version", "holder_name", "status"])
-    enqueue_render(locked)
+    if enqueue:
+        enqueue_render(locked)
     return locked
 
 

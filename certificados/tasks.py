@@ -32,25 +32,30 @@ def reconcile_certificates() -> dict:
 
 @shared_task(name="certificados.bulk_chunk")
 def bulk_chunk(job_id: int, enrollment_ids: list[int]) -> int:
-    """Issue (or reissue) the certificates of a chunk of enrollments of a cohort,
-    then count the chunk as done on the job (the admin shows the progress)."""
+    """Issue (or reissue) and render the certificates of a chunk of enrollments of
+    a cohort in this task (one message per chunk, not per certificate), then
+    count the chunk as done on the job, which the admin shows as progress."""
     from cursos.models import Enrollment
 
-    from .services import CertificateError, issue_for, reissue
+    from .services import CertificateError, issue_for, reissue, render_and_store
 
     job = BulkIssueJob.objects.get(pk=job_id)
     enrollments = Enrollment.objects.select_related("course", "user", "cohort").filter(
         pk__in=enrollment_ids
     )
+    certificates = Certificate.objects.filter(enrollment__in=enrollments)
+    existing = {c.enrollment_id: c for c in certificates}
     for enrollment in enrollments:
-        certificate = Certificate.objects.filter(enrollment=enrollment).first()
+        certificate = existing.get(enrollment.pk)
         if certificate is None:
-            issue_for(enrollment)
+            certificate = issue_for(enrollment, enqueue=False)
         elif job.kind == BulkIssueJob.Kind.REISSUE:
             try:
-                reissue(certificate=certificate)
+                certificate = reissue(certificate=certificate, enqueue=False)
             except CertificateError:
-                pass  # revoked certificates stay revoked
+                continue  # revoked certificates stay revoked
+        if certificate is not None and certificate.status == Certificate.Status.PENDING:
+            render_and_store(certificate.pk)
     BulkIssueJob.objects.filter(pk=job_id).update(done=F("done") + len(enrollment_ids))
     return len(enrollment_ids)
 
