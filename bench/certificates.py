@@ -73,7 +73,8 @@ def issue_through_celery(cohort) -> float | None:
     queue = f"bench-{os.getpid()}"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        # Production-like: DEBUG off (no query log), persistent connections.
+        "DJANGO_SETTINGS_MODULE": "lms.settings.base",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "CELERY_BROKER_URL": broker,
         "CELERY_TASK_DEFAULT_QUEUE": queue,

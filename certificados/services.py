@@ -51,7 +51,9 @@ def template_for(course) -> CertificateTemplate | None:
     )
 
 
-def issue_for(enrollment: Enrollment, *, enqueue: bool = True) -> Certificate | None:
+def issue_for(
+    enrollment: Enrollment, *, enqueue: bool = True, template=None
+) -> Certificate | None:
     """Create the enrollment's certificate (exactly one; the database enforces it)
     with snapshots of name, course, hours, cohort and date, and enqueue its
     rendering after commit (``enqueue=False`` when the caller renders it itself,
@@ -68,7 +70,7 @@ def issue_for(enrollment: Enrollment, *, enqueue: bool = True) -> Certificate | 
             certificate = Certificate.objects.create(
                 enrollment=enrollment,
                 code=new_code(),
-                template=template_for(course),
+                template=template or template_for(course),
                 holder_name=enrollment.user.full_name,
                 course_title=course.title,
                 hours=course.estimated_hours,
@@ -88,17 +90,25 @@ def enqueue_render(certificate: Certificate) -> None:
     render_certificate.delay_on_commit(certificate.pk, certificate.version)
 
 
-def _store(certificate: Certificate, pdf: bytes) -> str:
-    digest = hashlib.sha256(pdf).hexdigest()
-    name = f"certificado-{certificate.code[:8].lower()}-v{certificate.version}.pdf"
-    version, created = CertificateVersion.objects.get_or_create(
+def _store(certificate: Certificate, pdf: bytes) -> CertificateVersion:
+    """Save the PDF as the certificate's current version (one INSERT); a
+    concurrent render of the same version loses to the unique constraint."""
+    version = CertificateVersion(
         certificate=certificate,
         version=certificate.version,
-        defaults={"holder_name": certificate.holder_name, "sha256": digest},
+        holder_name=certificate.holder_name,
+        sha256=hashlib.sha256(pdf).hexdigest(),
     )
-    if created or not version.pdf:
-        version.sha256 = digest
-        version.pdf.save(name, ContentFile(pdf), save=True)
+    name = f"certificado-{certificate.code[:8].lower()}-v{certificate.version}.pdf"
+    version.pdf.save(name, ContentFile(pdf), save=False)
+    try:
+        with transaction.atomic():
+            version.save()
+    except IntegrityError:
+        version.pdf.delete(save=False)
+        return CertificateVersion.objects.get(
+            certificate=certificate, version=certificate.version
+        )
     return version
 
 
@@ -122,7 +132,7 @@ def render_and_store(certificate_id: int, version: int | None = None) -> Certifi
         stored = CertificateVersion.objects.filter(
             certificate=certificate, version=certificate.version
         ).first()
-        if stored is None or not stored.pdf:
+        if stored is None:
             stored = _store(certificate, render_certificate_pdf(certificate))
         first_issue = certificate.issued_at is None
         certificate.pdf.name = stored.pdf.name

@@ -37,18 +37,25 @@ def bulk_chunk(job_id: int, enrollment_ids: list[int]) -> int:
     count the chunk as done on the job, which the admin shows as progress."""
     from cursos.models import Enrollment
 
-    from .services import CertificateError, issue_for, reissue, render_and_store
+    from .services import (
+        CertificateError,
+        issue_for,
+        reissue,
+        render_and_store,
+        template_for,
+    )
 
-    job = BulkIssueJob.objects.get(pk=job_id)
+    job = BulkIssueJob.objects.select_related("cohort__course").get(pk=job_id)
     enrollments = Enrollment.objects.select_related("course", "user", "cohort").filter(
         pk__in=enrollment_ids
     )
     certificates = Certificate.objects.filter(enrollment__in=enrollments)
     existing = {c.enrollment_id: c for c in certificates}
+    template = template_for(job.cohort.course)
     for enrollment in enrollments:
         certificate = existing.get(enrollment.pk)
         if certificate is None:
-            certificate = issue_for(enrollment, enqueue=False)
+            certificate = issue_for(enrollment, enqueue=False, template=template)
         elif job.kind == BulkIssueJob.Kind.REISSUE:
             try:
                 certificate = reissue(certificate=certificate, enqueue=False)
