@@ -149,7 +149,26 @@ class Signatory(Orderable):
         return self.name
 
 
-class Certificate(models.Model):
+class VerificationCodeMixin:
+    """How a certificate's code is shown and where it is verified."""
+
+    code: str
+
+    @property
+    def display_code(self) -> str:
+        """The code in groups of four, easy to read aloud and to type."""
+        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
+
+    @property
+    def verification_path(self) -> str:
+        return reverse("certificados:verify_code", args=[self.display_code])
+
+    @property
+    def verification_url(self) -> str:
+        return f"{settings.SITE_URL}{self.verification_path}"
+
+
+class Certificate(VerificationCodeMixin, models.Model):
     """One certificate per completed enrollment, with snapshots of what it says."""
 
     class Status(models.TextChoices):
@@ -205,19 +224,6 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.holder_name} · {self.course_title}"
-
-    @property
-    def display_code(self) -> str:
-        """The code in groups of four, easy to read aloud and to type."""
-        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
-
-    @property
-    def verification_path(self) -> str:
-        return reverse("certificados:verify_code", args=[self.display_code])
-
-    @property
-    def verification_url(self) -> str:
-        return f"{settings.SITE_URL}{self.verification_path}"
 
 
 class CertificateVersion(models.Model):

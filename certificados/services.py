@@ -19,7 +19,12 @@ from django.utils.translation import gettext as _
 
 from cursos.models import Enrollment
 
-from .models import Certificate, CertificateTemplate, CertificateVersion
+from .models import (
+    Certificate,
+    CertificateTemplate,
+    CertificateVersion,
+    VerificationCodeMixin,
+)
 from .pdf import render_certificate_pdf
 
 CODE_BYTES = 20  # 160 random bits, 32 base32 characters
@@ -217,7 +222,7 @@ def reconcile(*, stuck_after_minutes: int = 10) -> dict[str, int]:
 
 
 @dataclass
-class SampleCertificate:
+class SampleCertificate(VerificationCodeMixin):
     """An unsaved certificate for the template preview in the admin."""
 
     template: CertificateTemplate
@@ -227,14 +232,6 @@ class SampleCertificate:
     cohort_name: str = "Primera edición 2026"
     completed_on: date = date(2026, 11, 20)
     code: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-
-    @property
-    def display_code(self) -> str:
-        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
-
-    @property
-    def verification_url(self) -> str:
-        return f"{settings.SITE_URL}/certificados/verificar/{self.display_code}/"
 
 
 def sample_certificate(template: CertificateTemplate) -> SampleCertificate:

@@ -92,21 +92,24 @@ class CourseOutline:
     def item(self, page_id: int) -> OutlineItem | None:
         return next((item for item in self.items if item.id == page_id), None)
 
-    def module_index(self, module_id: int) -> int:
-        return next(i for i, m in enumerate(self.modules) if m.id == module_id)
-
 
 def outline_cache_key(path: str) -> str:
     return f"{OUTLINE_CACHE_PREFIX}{path}"
 
 
 def item_minutes(page_ids: list[int]) -> dict[int, int]:
-    """Estimated minutes of each item; one query per item type."""
-    return dict(
-        LessonPage.objects.filter(pk__in=page_ids).values_list(
-            "pk", "estimated_minutes"
-        )
+    """Estimated minutes of each item, lessons and quizzes, in one query."""
+    lessons = (
+        LessonPage.objects.filter(pk__in=page_ids)
+        .order_by()
+        .values_list("pk", "estimated_minutes")
     )
+    quizzes = (
+        QuizPage.objects.filter(pk__in=page_ids)
+        .order_by()
+        .values_list("pk", "estimated_minutes")
+    )
+    return dict(lessons.union(quizzes, all=True))
 
 
 ITEM_KINDS = {"lessonpage": "leccion", "quizpage": "evaluacion"}
@@ -123,35 +126,35 @@ def build_course_outline(course: CoursePage) -> CourseOutline:
         .order_by("path")
     )
     minutes = item_minutes([p.pk for p in pages if p.depth == course.depth + 2])
-    modules: list[OutlineModule] = []
-    items_by_module: dict[str, list[OutlineItem]] = {}
     module_pages = [p for p in pages if p.depth == course.depth + 1]
+    module_ids = {module.path: module.pk for module in module_pages}
+    items_by_module: dict[str, list[OutlineItem]] = {}
     for page in pages:
-        if page.depth != course.depth + 2:
-            continue
+        parent_path = page.path[: -Page.steplen]
         kind = ITEM_KINDS.get(page.content_type.model)
-        if kind is None:
+        if page.depth != course.depth + 2 or kind is None:
             continue
-        items_by_module.setdefault(page.path[: -Page.steplen], []).append(
+        if parent_path not in module_ids:
+            continue  # its module is not live
+        items_by_module.setdefault(parent_path, []).append(
             OutlineItem(
                 id=page.pk,
                 title=page.title,
                 url=page.get_url(),
                 kind=kind,
                 minutes=minutes.get(page.pk, 0),
-                module_id=0,
+                module_id=module_ids[parent_path],
             )
         )
-    for module in module_pages:
-        items = tuple(
-            OutlineItem(**{**item.__dict__, "module_id": module.pk})
-            for item in items_by_module.get(module.path, [])
+    modules = [
+        OutlineModule(
+            id=module.pk,
+            title=module.title,
+            url=module.get_url(),
+            items=tuple(items_by_module.get(module.path, [])),
         )
-        modules.append(
-            OutlineModule(
-                id=module.pk, title=module.title, url=module.get_url(), items=items
-            )
-        )
+        for module in module_pages
+    ]
     summary = CourseSummary(
         pk=course.pk,
         title=course.title,

@@ -70,9 +70,9 @@ def catalog_page():
     existing = CourseIndexPage.objects.first()
     if existing:
         return existing
-    from cursos.models import CourseIndexPage as Catalog
-
-    return _publish(HomePage.objects.get(), Catalog(title="Cursos", slug="cursos"))
+    return _publish(
+        HomePage.objects.get(), CourseIndexPage(title="Cursos", slug="cursos")
+    )
 
 
 _course_counter = iter(range(1, 1_000_000))

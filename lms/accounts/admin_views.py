@@ -4,16 +4,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import CreateView, EditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-PROFILE_FIELDS = (
-    "full_name",
-    "institution_type",
-    "institution_name",
-    "department",
-    "municipality",
-    "post",
-    "post_other",
-    "phone",
-)
+from .forms import PROFILE_FIELDS
 
 
 class CoordinatorUserCreationForm(UserCreationForm):

@@ -234,6 +234,7 @@ def test_progress_counts_quizzes_as_required(course, enrollment):
     assert progress.required == 2
     kinds = [item.kind for item in progress.outline.items]
     assert kinds == ["leccion", "evaluacion"]
+    assert [item.minutes for item in progress.outline.items] == [10, 15]
 
 
 def _review_html(client, attempt):
