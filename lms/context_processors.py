@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.permissions import can_access_admin
 
-NAV_PAGE_URLS_KEY = "nav:page-urls:v1"
+NAV_PAGE_URLS_KEY = "nav:chrome:v2"
 
-# The public navigation, in order: a path, a URL name, or the first live page of
-# a page type. Entries whose target does not exist yet are left out instead of
-# linking to a 404.
-PUBLIC_NAVIGATION = (
+# The menu used until coordinators set one in Configuración → Menú y pie de página:
+# a path, a URL name, or the first live page of a page type. Entries whose target
+# does not exist yet are left out instead of linking to a 404.
+DEFAULT_NAVIGATION = (
     (_("Inicio"), "/"),
     (_("Cursos"), "page:cursos.CourseIndexPage"),
     (_("Noticias"), "page:home.NewsIndexPage"),
@@ -19,52 +19,82 @@ PUBLIC_NAVIGATION = (
     (_("Datos abiertos"), "page:home.TransparencyPage"),
     (_("Verificar certificado"), "url:certificados:verify"),
 )
+CATALOG_TYPE = "cursos.CourseIndexPage"
 
 
-def _page_urls() -> dict[str, str]:
-    """URL of the first live page of each page type in the navigation; cached,
-    and purged whenever a page is published, unpublished, moved or deleted."""
-    urls = cache.get(NAV_PAGE_URLS_KEY)
-    if urls is None:
-        urls = {}
-        for _label, target in PUBLIC_NAVIGATION:
-            if not target.startswith("page:"):
-                continue
-            label = target.removeprefix("page:")
-            try:
-                model = apps.get_model(label)
-            except LookupError:
-                continue
-            page = model.objects.live().order_by("path").first()
-            if page is not None:
-                urls[label] = page.get_url()
-        cache.set(NAV_PAGE_URLS_KEY, urls, 60 * 60)
-    return urls
+def _first_live_url(label: str) -> str | None:
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    page = model.objects.live().order_by("path").first()
+    return page.get_url() if page is not None else None
 
 
-def _resolve(target: str, page_urls: dict[str, str]) -> str | None:
+def _default_target_url(target: str) -> str | None:
     if target.startswith("/"):
         return target
     if target.startswith("page:"):
-        return page_urls.get(target.removeprefix("page:"))
+        return _first_live_url(target.removeprefix("page:"))
     try:
         return reverse(target.removeprefix("url:"))
     except NoReverseMatch:
         return None
 
 
+def _links(items) -> list[tuple[str, str]]:
+    links = []
+    for item in items:
+        page = item.link_page
+        if page is not None and not page.live:
+            continue
+        url = page.get_url() if page is not None else item.link_url
+        links.append((item.label or (page.title if page else url), url))
+    return links
+
+
+def _chrome() -> dict:
+    """Menu, footer and catalog link, built from the navigation setting (or the
+    default menu) and cached; purged when pages are published, unpublished, moved
+    or deleted and when the setting is saved (home.signal_handlers)."""
+    chrome = cache.get(NAV_PAGE_URLS_KEY)
+    if chrome is not None:
+        return chrome
+    from home.models import NavigationSettings
+
+    setting = NavigationSettings.load()
+    menu = _links(setting.menu_items.select_related("link_page"))
+    if not menu:
+        menu = [
+            (str(label), url)
+            for label, target in DEFAULT_NAVIGATION
+            if (url := _default_target_url(target))
+        ]
+    chrome = {
+        "menu": [(str(label), url) for label, url in menu],
+        "footer_links": _links(setting.footer_links.select_related("link_page")),
+        "footer_about": setting.footer_about,
+        "footer_contact": [
+            line.strip() for line in setting.footer_contact.splitlines() if line.strip()
+        ],
+        "catalog_url": _first_live_url(CATALOG_TYPE),
+    }
+    cache.set(NAV_PAGE_URLS_KEY, chrome, 60 * 60)
+    return chrome
+
+
+def _is_current(request, url: str) -> bool:
+    return request.path == url or (url != "/" and request.path.startswith(url))
+
+
 def site_navigation(request):
-    page_urls = _page_urls()
-    items = []
-    for label, target in PUBLIC_NAVIGATION:
-        url = _resolve(target, page_urls)
-        if url:
-            current = request.path == url or (
-                url != "/" and request.path.startswith(url)
-            )
-            items.append({"label": label, "url": url, "current": current})
+    chrome = _chrome()
     return {
-        "site_navigation": items,
-        "catalog_url": page_urls.get("cursos.CourseIndexPage"),
+        "site_navigation": [
+            {"label": label, "url": url, "current": _is_current(request, url)}
+            for label, url in chrome["menu"]
+        ],
+        "site_footer": chrome,
+        "catalog_url": chrome["catalog_url"],
         "can_access_admin": SimpleLazyObject(lambda: can_access_admin(request.user)),
     }

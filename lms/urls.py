@@ -4,8 +4,10 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from lms import views
 
 
@@ -25,6 +27,9 @@ urlpatterns = [
     path("mi-aprendizaje/", include("cursos.urls")),
     path("certificados/", include("certificados.urls")),
     path("salud/", views.health, name="health"),
+    path("buscar/", home_views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -207,3 +207,111 @@ def wrong_answers(attempt):
         q["key"]: [next(c["key"] for c in q["choices"] if not c["correct"])]
         for q in attempt.snapshot
     }
+
+
+# ------------------------------------------------------------------ public site
+_page_counter = iter(range(1, 1_000_000))
+
+
+def site_image(title="Ilustración de prueba"):
+    """A small real PNG stored as a Wagtail image."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 36), (11, 61, 110)).save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title=title,
+        description=title,
+        file=ImageFile(buffer, name="prueba.png"),
+    )
+
+
+def _home():
+    from home.models import HomePage
+
+    return HomePage.objects.get()
+
+
+def news_index():
+    from home.models import NewsIndexPage
+
+    return NewsIndexPage.objects.first() or _publish(
+        _home(), NewsIndexPage(title="Noticias", slug="noticias")
+    )
+
+
+def news_article(*, categories=(), tags=(), publish=True, **fields):
+    """An article under the news index; `categories` are category slugs."""
+    import datetime
+
+    from home.models import NewsCategory, NewsPage
+
+    n = next(_page_counter)
+    values = {
+        "title": f"Noticia de prueba {n}",
+        "slug": f"noticia-{n}",
+        "date": datetime.date(2026, 6, 1) + datetime.timedelta(days=n),
+        "unit": "Comunicación Social",
+        "intro": "Una noticia para las pruebas.",
+        "body": [("paragraph", f"<p>Texto de la noticia {n}.</p>")],
+    }
+    values.update(fields)
+    article = NewsPage(**values)
+    article.categories = list(NewsCategory.objects.filter(slug__in=categories))
+    article.tags.add(*tags)
+    index = news_index()
+    if not publish:
+        article.live = False
+        index.add_child(instance=article)
+        article.save_revision()
+        return article
+    return _publish(index, article)
+
+
+def event_index():
+    from home.models import EventIndexPage
+
+    return EventIndexPage.objects.first() or _publish(
+        _home(), EventIndexPage(title="Actividades", slug="actividades")
+    )
+
+
+def site_event(*, days_from_now=10, hours=3, **fields):
+    import datetime
+
+    from django.utils import timezone
+
+    from home.models import EventPage
+
+    n = next(_page_counter)
+    starts = timezone.now().replace(microsecond=0) + datetime.timedelta(
+        days=days_from_now
+    )
+    place = municipality("0901")
+    values = {
+        "title": f"Actividad de prueba {n}",
+        "slug": f"actividad-{n}",
+        "starts_at": starts,
+        "ends_at": starts + datetime.timedelta(hours=hours),
+        "place": "Salón municipal",
+        "department": place.department,
+        "municipality": place,
+        "audience": "Funcionarios municipales",
+        "intro": "Una actividad para las pruebas.",
+        "description": "<p>Descripción de la actividad.</p>",
+    }
+    values.update(fields)
+    return _publish(event_index(), EventPage(**values))
+
+
+def standard_page(**fields):
+    from home.models import StandardPage
+
+    n = next(_page_counter)
+    values = {"title": f"Página {n}", "slug": f"pagina-{n}", "intro": "Institucional."}
+    values.update(fields)
+    return _publish(_home(), StandardPage(**values))

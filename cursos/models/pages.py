@@ -19,11 +19,21 @@ from wagtail.search import index
 from cursos.blocks import LessonStreamBlock
 from cursos.forms import CoursePageForm
 from cursos.quiz_blocks import QuizQuestionsBlock
+from lms.page_cache import PublicPageCacheMixin
+
+
+class LearnerPageMixin:
+    """Modules, lessons and quizzes are where learners work: they are not in the
+    sitemap (the course page is) nor in the anonymous page cache."""
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
 
 COURSE_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(PublicPageCacheMixin, Page):
     """The catalog: every live course with its cohort status and, for a signed-in
     learner, their own progress."""
 
@@ -46,7 +56,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(PublicPageCacheMixin, Page):
     class Kind(models.TextChoices):
         DIPLOMA = "diplomado", _("Diplomado")
         REQUIRED = "obligatoria", _("Capacitación obligatoria")
@@ -214,7 +224,7 @@ class Cohort(Orderable):
         return "cerrada"
 
 
-class ModulePage(Page):
+class ModulePage(LearnerPageMixin, Page):
     summary = models.TextField(_("resumen"), max_length=500, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
@@ -233,7 +243,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(LearnerPageMixin, Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         _("minutos estimados"), default=10
     )
@@ -260,7 +270,7 @@ class LessonPage(Page):
         return context
 
 
-class QuizPage(Page):
+class QuizPage(LearnerPageMixin, Page):
     """An evaluation at the end of a module (or the final exam).
 
     Learners never see ``questions`` directly: starting an attempt snapshots the
