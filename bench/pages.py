@@ -64,6 +64,44 @@ def report(label: str, client: Client, path: str, bare: float) -> None:
     )
 
 
+def public_site():
+    """A home page with featured courses, 25 articles with covers and 10 activities."""
+    from home.models import HomePage
+    from tests.factories import build_course, news_article, site_event, site_image
+
+    image = site_image()
+    course = build_course(modules=1, lessons=1)
+    home = HomePage.objects.get()
+    home.featured_courses.create(course=course)
+    home.save_revision().publish()
+    articles = [
+        news_article(
+            cover_image=image,
+            categories=["transparencia"],
+            tags=["diplomado"],
+            body=[("paragraph", "<p>Texto de la noticia.</p>")] * 6,
+        )
+        for _ in range(25)
+    ]
+    for days in range(1, 11):
+        site_event(days_from_now=days)
+    return articles[-1].url
+
+
+def public_pages(anonymous: Client, bare: float) -> None:
+    from django.conf import settings
+
+    article = public_site()
+    for label, path in (("inicio", "/"), ("noticia", article)):
+        report(f"{label}, anónimo, desde la caché de páginas", anonymous, path, bare)
+        cached = settings.PAGE_CACHE_SECONDS
+        settings.PAGE_CACHE_SECONDS = 0
+        try:
+            report(f"{label}, anónimo, sin caché", anonymous, path, bare)
+        finally:
+            settings.PAGE_CACHE_SECONDS = cached
+
+
 @override_settings(ROOT_URLCONF="_bench_urls")
 def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0)
@@ -71,7 +109,7 @@ def main() -> None:
         anonymous = Client()
         bare = median_ms(anonymous, "/bench/bare/")
         print(f"vista Django mínima: mediana {bare:.3f} ms (la unidad de las razones)")
-        report("inicio, anónimo", anonymous, "/", bare)
+        public_pages(anonymous, bare)
         report("crear cuenta, anónimo", anonymous, "/cuentas/signup/", bare)
         for per_module, modules in ((5, 2), (10, 10)):
             learner, url = learner_with_course(per_module, modules)

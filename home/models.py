@@ -404,7 +404,7 @@ class EventPage(PublicPageCacheMixin, RoutablePageMixin, Page):
         parts = [self.place]
         if self.municipality_id:
             parts.append(self.municipality.name)
-        if self.department_id:
+        if self.department_id and self.department.name not in parts:
             parts.append(self.department.name)
         return ", ".join(parts)
 

@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Revision
 
 from lms.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -49,3 +50,18 @@ def test_demo_roles():
     assert coordinator.has_perm("wagtailadmin.access_admin")
     assert not participant.groups.exists()
     assert User.objects.get(email="admin@infom.gob.gt").is_superuser
+
+
+def test_demo_fills_the_public_site(client):
+    from home.models import EventPage, NavigationSettings, NewsPage, StandardPage
+
+    call_command("seed_demo", stdout=StringIO())
+    assert NewsPage.objects.live().count() >= 6
+    assert all(n.cover_image_id for n in NewsPage.objects.all())
+    assert EventPage.objects.live().filter(starts_at__gt=timezone.now()).exists()
+    assert EventPage.objects.live().filter(starts_at__lt=timezone.now()).exists()
+    assert StandardPage.objects.live().count() == 3
+    assert NavigationSettings.load().menu_items.count() == 7
+    html = client.get("/").content.decode()
+    assert "Diplomado Gestión Municipal y Transparencia" in html
+    assert "Últimas noticias" in html and "Próximas actividades" in html

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cursos.demo import seed_courses
-from home.demo import seed_home
+from home.demo import seed_home, seed_site
 from lms.accounts.demo import DEMO_PASSWORD, seed_accounts
 
 
@@ -16,7 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seed_home()
         accounts = seed_accounts()
-        seed_courses()
+        courses = seed_courses()
+        seed_site(courses=[courses["diploma"]])
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
         self.stdout.write(f"\nCuentas de demostración (contraseña: {DEMO_PASSWORD}):")
         for account, _user, created in accounts:
