@@ -346,3 +346,17 @@ def test_course_page_is_public_and_enrolled_only_lessons_are_not(client):
     course = build_course(modules=1, lessons=1, visibility="inscritos")
     assert client.get(course.url).status_code == 200
     assert CoursePage.objects.get(pk=course.pk).get_sitemap_urls() != []
+
+
+def test_coordinator_authors_campaign_pages_in_the_admin(client):
+    client.force_login(UserFactory(coordinator=True))
+    index = news_index()
+    events = event_index()
+    for url in (
+        f"/admin/pages/add/home/newspage/{index.pk}/",
+        f"/admin/pages/add/home/eventpage/{events.pk}/",
+        f"/admin/pages/{news_article().pk}/edit/",
+        "/admin/settings/home/navigationsettings/",
+        "/admin/snippets/home/newscategory/",
+    ):
+        assert client.get(url, follow=True).status_code == 200, url
