@@ -490,8 +490,92 @@ class DashboardEntry:
     next_item: OutlineItem | None
 
 
-def learner_dashboard(*, user) -> dict[str, list[DashboardEntry]]:
-    """ "Mi aprendizaje": the learner's courses in progress and completed."""
+def assignment_status(today):
+    """SQL expression: the status of a training assignment on ``today``."""
+    from django.db.models import Case, Exists, OuterRef, Value, When
+
+    from .models import TrainingAssignment
+
+    enrollment = Enrollment.objects.filter(
+        user=OuterRef("user"), course=OuterRef("course")
+    )
+    Status = TrainingAssignment.Status
+    return Case(
+        When(
+            Exists(enrollment.filter(completed_at__isnull=False)),
+            then=Value(Status.COMPLETED.value),
+        ),
+        When(due_on__lt=today, then=Value(Status.OVERDUE.value)),
+        When(Exists(enrollment), then=Value(Status.IN_PROGRESS.value)),
+        default=Value(Status.PENDING.value),
+    )
+
+
+STATUS_ORDER = {"vencida": 0, "en-curso": 1, "pendiente": 2, "completada": 3}
+
+
+def status_rank():
+    """SQL expression ordering statuses: overdue first, completed last."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    return Case(
+        *(
+            When(status=status, then=Value(rank))
+            for status, rank in STATUS_ORDER.items()
+        ),
+        output_field=IntegerField(),
+    )
+
+
+@dataclass
+class RequiredEntry:
+    assignment: object
+    course: CoursePage
+    status: str
+    status_label: str
+    reminders: list
+    progress: Progress | None = None
+
+
+def required_trainings(*, user, today=None) -> list[RequiredEntry]:
+    """The person's current required trainings, overdue first, then by due date,
+    with the reminders already sent (two queries)."""
+    from .models import TrainingAssignment, TrainingReminder
+
+    today = today or timezone.localdate()
+    labels = dict(TrainingAssignment.Status.choices)
+    assignments = (
+        TrainingAssignment.objects.filter(user=user, withdrawn_at__isnull=True)
+        .select_related("course")
+        .annotate(status=assignment_status(today))
+        .annotate(rank=status_rank())
+        .order_by("rank", "due_on")
+        .prefetch_related(
+            Prefetch(
+                "reminders",
+                queryset=TrainingReminder.objects.filter(
+                    sent_at__isnull=False
+                ).order_by("sent_at"),
+            )
+        )
+    )
+    return [
+        RequiredEntry(
+            assignment=a,
+            course=a.course,
+            status=a.status,
+            status_label=labels[a.status],
+            reminders=list(a.reminders.all()),
+        )
+        for a in assignments
+    ]
+
+
+def learner_dashboard(*, user) -> dict[str, list]:
+    """ "Mi aprendizaje": required trainings first, then the learner's courses in
+    progress and completed, and their certificates."""
+    required = required_trainings(user=user)
+    required_course_ids = {entry.course.pk for entry in required}
     enrollments = list(
         Enrollment.objects.filter(user=user)
         .select_related("course", "cohort")
@@ -501,12 +585,14 @@ def learner_dashboard(*, user) -> dict[str, list[DashboardEntry]]:
     outlines = course_outlines(courses)
     completions = _completions_by_enrollment(enrollments)
     in_progress, completed = [], []
+    progress_by_course = {}
     for enrollment in enrollments:
         progress = Progress(
             outline=outlines[enrollment.course_id],
             completed_ids=frozenset(completions[enrollment.pk]),
             sequential=enrollment.course.sequential,
         )
+        progress_by_course[enrollment.course_id] = progress
         entry = DashboardEntry(
             enrollment=enrollment,
             course=enrollment.course,
@@ -515,8 +601,10 @@ def learner_dashboard(*, user) -> dict[str, list[DashboardEntry]]:
         )
         if enrollment.completed_at:
             completed.append(entry)
-        else:
+        elif enrollment.course_id not in required_course_ids:
             in_progress.append(entry)
+    for entry in required:
+        entry.progress = progress_by_course.get(entry.course.pk)
     from certificados.models import Certificate
 
     certificates = list(
@@ -525,6 +613,7 @@ def learner_dashboard(*, user) -> dict[str, list[DashboardEntry]]:
         .order_by("-completed_on")
     )
     return {
+        "required": required,
         "in_progress": in_progress,
         "completed": completed,
         "certificates": certificates,

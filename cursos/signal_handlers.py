@@ -1,12 +1,16 @@
-"""Keep cached course outlines fresh: purge them when a page of the course changes."""
+"""Keep cached course outlines fresh (purge them when a page of the course
+changes) and required-training assignments in step with groups and rules."""
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models.signals import post_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .selectors import outline_cache_key
+
+User = get_user_model()
 
 
 def purge_outlines_above(path: str) -> None:
@@ -35,3 +39,37 @@ def purge_on_move(sender, instance, parent_page_before, parent_page_after, **kwa
 def purge_on_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         purge_outlines_above(instance.path)
+
+
+# ------------------------------------------------------------------ required training
+# Assignments change in the same transaction as the groups or the rule.
+
+
+@receiver(
+    post_save, sender="cursos.RequiredTraining", dispatch_uid="cursos_requirement_saved"
+)
+def assign_on_requirement_saved(sender, instance, **kwargs):
+    from .services.required import apply_requirement
+
+    apply_requirement(requirement=instance)
+
+
+@receiver(m2m_changed, sender=User.groups.through, dispatch_uid="cursos_groups_changed")
+def assign_on_group_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """Someone joined or left a group, from either side of the relation."""
+    from .models import RequiredTraining
+    from .services.required import (
+        apply_requirement,
+        sync_user_assignments,
+        withdraw_from_group,
+    )
+
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:  # user.groups.add / remove / clear / set
+        sync_user_assignments(user=instance)
+    elif action == "post_add":  # group.user_set.add
+        for requirement in RequiredTraining.objects.filter(group=instance, active=True):
+            apply_requirement(requirement=requirement)
+    else:  # group.user_set.remove / clear
+        withdraw_from_group(group_id=instance.pk, user_ids=pk_set)

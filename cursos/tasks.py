@@ -7,3 +7,21 @@ from .services.quizzes import close_expired_attempts
 def close_expired_quiz_attempts() -> int:
     """Beat task: close and grade quiz attempts whose time is over."""
     return close_expired_attempts()
+
+
+@shared_task(name="cursos.record_training_reminders")
+def record_training_reminders() -> int:
+    """Beat task (daily): record the reminders due today and send each one."""
+    from .services.required import record_due_reminders
+
+    reminder_ids = record_due_reminders()
+    for reminder_id in reminder_ids:
+        send_training_reminder.delay(reminder_id)
+    return len(reminder_ids)
+
+
+@shared_task(name="cursos.send_training_reminder")
+def send_training_reminder(reminder_id: int) -> bool:
+    from .services.required import send_reminder
+
+    return send_reminder(reminder_id=reminder_id)

@@ -10,14 +10,20 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
-from .models import CoursePage, Enrollment, QuizPage
+from .models import CoursePage, Enrollment, QuizPage, RequiredTraining
 from .reports import (
     REPORTS_PERMISSION,
+    ComplianceByUnitReportView,
+    ComplianceReportView,
+    CourseLearnersReportView,
+    CoursesReportView,
     ItemAnalysisReportView,
     QuizLearnersReportView,
     QuizResultsReportView,
+    TerritoryReportView,
 )
 from .services.quizzes import QuizError, grant_extra_attempt
 
@@ -104,10 +110,38 @@ report_urls = [
 ]
 
 
+def _report_urls(view, name, prefix=""):
+    """The report page and its results-only fragment (filters refresh it)."""
+    return [
+        path(prefix, view.as_view(), name=name),
+        path(
+            f"{prefix}resultados/",
+            view.as_view(results_only=True),
+            name=f"{name}_results",
+        ),
+    ]
+
+
+course_report_urls = [
+    *_report_urls(CoursesReportView, "courses"),
+    *_report_urls(CourseLearnersReportView, "learners", "<int:course_id>/"),
+]
+compliance_urls = [
+    *_report_urls(ComplianceReportView, "people"),
+    *_report_urls(ComplianceByUnitReportView, "units", "unidades/"),
+]
+territory_urls = _report_urls(TerritoryReportView, "municipalities")
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
         path("informes/evaluaciones/", include((report_urls, "cursos_reports"))),
+        path(
+            "informes/cursos/", include((course_report_urls, "cursos_course_reports"))
+        ),
+        path("informes/cumplimiento/", include((compliance_urls, "cursos_compliance"))),
+        path("informes/territorio/", include((territory_urls, "cursos_territory"))),
     ]
 
 
@@ -124,3 +158,54 @@ def register_quiz_report_menu_item():
         icon_name="tasks",
         order=100,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_report_menu_item():
+    return CoordinatorMenuItem(
+        gettext_lazy("Avance por curso"),
+        reverse("cursos_course_reports:courses"),
+        icon_name="doc-full-inverse",
+        order=90,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_compliance_menu_item():
+    return CoordinatorMenuItem(
+        gettext_lazy("Capacitaciones obligatorias"),
+        reverse("cursos_compliance:people"),
+        icon_name="calendar-check",
+        order=95,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_territory_menu_item():
+    return CoordinatorMenuItem(
+        gettext_lazy("Diplomado por territorio"),
+        reverse("cursos_territory:municipalities"),
+        icon_name="site",
+        order=96,
+    )
+
+
+class RequiredTrainingViewSet(ModelViewSet):
+    """Coordinators mark courses as required for a group, with the due-date rule."""
+
+    model = RequiredTraining
+    icon = "calendar-check"
+    menu_label = gettext_lazy("Capacitaciones obligatorias")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "capacitaciones-obligatorias"
+    name = "capacitaciones_obligatorias"
+    form_fields = ["course", "group", "due_rule", "due_on", "due_days", "active"]
+    list_display = ["course", "group", "due_rule", "due_on", "due_days", "active"]
+    list_filter = ["group", "active"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_required_training_viewset():
+    return RequiredTrainingViewSet()

@@ -8,6 +8,7 @@ from .pages import (
 )
 from .progress import Enrollment, LessonCompletion
 from .quizzes import ExtraAttempt, QuestionResult, QuizAttempt
+from .required import RequiredTraining, TrainingAssignment, TrainingReminder
 
 __all__ = [
     "Cohort",
@@ -21,4 +22,7 @@ __all__ = [
     "QuestionResult",
     "QuizAttempt",
     "QuizPage",
+    "RequiredTraining",
+    "TrainingAssignment",
+    "TrainingReminder",
 ]

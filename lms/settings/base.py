@@ -8,6 +8,7 @@ local-memory cache, the console e-mail backend and Celery in eager mode.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -239,7 +240,21 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "certificados.reconcile",
         "schedule": 600.0,
     },
+    # Once a day at 07:00 (Guatemala): reminders of required training.
+    "recordatorios-capacitaciones": {
+        "task": "cursos.record_training_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
+
+# Required-training reminders (cursos.services.required): days before the due
+# date, on the day, then every N days while overdue.
+REQUIRED_TRAINING_REMINDER_DAYS_BEFORE = env.list(
+    "REQUIRED_TRAINING_REMINDER_DAYS_BEFORE", cast=int, default=[7, 1]
+)
+REQUIRED_TRAINING_OVERDUE_EVERY_DAYS = env.int(
+    "REQUIRED_TRAINING_OVERDUE_EVERY_DAYS", default=7
+)
 
 LOGGING = {
     "version": 1,

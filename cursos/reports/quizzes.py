@@ -3,55 +3,24 @@ item analysis (share of learners who answered each question right). Each is a
 Wagtail ReportView (filters, CSV/XLSX export) over one aggregated query."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Avg,
     Count,
-    ExpressionWrapper,
-    F,
-    FloatField,
     Max,
     OuterRef,
     Q,
     Subquery,
 )
-from django.db.models.functions import Cast, NullIf, Substr
+from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
-from .models import CoursePage, Enrollment, QuestionResult, QuizPage
-
-REPORTS_PERMISSION = "cursos.view_reports"
-
-
-def percent_of(part, whole):
-    return ExpressionWrapper(
-        Cast(F(part), FloatField()) * 100.0 / NullIf(F(whole), 0),
-        output_field=FloatField(),
-    )
-
-
-class CoordinatorReportView(ReportView):
-    """Only coordinators and superusers (permission ``cursos.view_reports``)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(REPORTS_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def user_has_permission(self, permission):
-        return self.request.user.has_perm(REPORTS_PERMISSION)
-
-
-class RoundedColumn(Column):
-    def get_value(self, instance):
-        value = super().get_value(instance)
-        return "—" if value is None else f"{value:.0f} %"
+from ..models import CoursePage, Enrollment, QuestionResult, QuizPage
+from .base import CoordinatorReportView, RoundedColumn, percent_of
 
 
 # ---------------------------------------------------------------- per quiz

@@ -1,0 +1,35 @@
+"""What every coordinator report shares: who may read it, percentages computed in
+SQL, and a column that prints them."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import ExpressionWrapper, F, FloatField
+from django.db.models.functions import Cast, NullIf
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+REPORTS_PERMISSION = "cursos.view_reports"
+
+
+def percent_of(part, whole):
+    return ExpressionWrapper(
+        Cast(F(part), FloatField()) * 100.0 / NullIf(F(whole), 0),
+        output_field=FloatField(),
+    )
+
+
+class CoordinatorReportView(ReportView):
+    """Only coordinators and superusers (permission ``cursos.view_reports``)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORTS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def user_has_permission(self, permission):
+        return self.request.user.has_perm(REPORTS_PERMISSION)
+
+
+class RoundedColumn(Column):
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return "—" if value is None else f"{value:.0f} %"

@@ -1,0 +1,246 @@
+"""Required-training compliance: each person's assignments (overdue first), and
+totals per unit."""
+
+import django_filters
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+
+from ..charts import bar_chart
+from ..models import CoursePage, Enrollment, TrainingAssignment
+from ..selectors import assignment_status, status_rank
+from .base import CoordinatorReportView, RoundedColumn, percent_of
+
+STATUS_LABELS = dict(TrainingAssignment.Status.choices)
+NO_UNIT = _("(sin unidad)")
+
+
+def assignments_with_status(today):
+    completed_at = Enrollment.objects.filter(
+        user=OuterRef("user"), course=OuterRef("course")
+    ).values("completed_at")[:1]
+    return (
+        TrainingAssignment.objects.filter(
+            withdrawn_at__isnull=True, requirement__active=True
+        )
+        .annotate(status=assignment_status(today))
+        .annotate(rank=status_rank(), completed_at=Subquery(completed_at))
+    )
+
+
+class ComplianceFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Estado"),
+        choices=TrainingAssignment.Status.choices,
+        empty_label=_("Todos"),
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=_("Capacitación"),
+        queryset=CoursePage.objects.filter(requirements__isnull=False)
+        .distinct()
+        .order_by("title"),
+        empty_label=_("Todas"),
+    )
+    unit = django_filters.CharFilter(
+        label=_("Unidad"), field_name="user__institution_name", lookup_expr="icontains"
+    )
+
+    class Meta:
+        model = TrainingAssignment
+        fields = ["status", "course", "unit"]
+
+
+class ComplianceReportView(CoordinatorReportView):
+    page_title = _("Cumplimiento de capacitaciones obligatorias")
+    header_icon = "calendar-check"
+    index_url_name = "cursos_compliance:people"
+    index_results_url_name = "cursos_compliance:people_results"
+    results_template_name = "cursos/admin/report_results_with_summary.html"
+    filterset_class = ComplianceFilterSet
+    list_export = [
+        "user.full_name",
+        "user.email",
+        "unit",
+        "course.title",
+        "due_on",
+        "status_label",
+        "completed_at",
+        "reminders_sent",
+    ]
+    export_headings = {
+        "user.full_name": _("Nombre"),
+        "user.email": _("Correo"),
+        "unit": _("Unidad"),
+        "course.title": _("Capacitación"),
+        "due_on": _("Fecha límite"),
+        "status_label": _("Estado"),
+        "completed_at": _("Completada el"),
+        "reminders_sent": _("Recordatorios enviados"),
+    }
+
+    @cached_property
+    def today(self):
+        return timezone.localdate()
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("user.full_name", label=_("Nombre")),
+            Column("unit", label=_("Unidad"), accessor=unit_of),
+            Column("course.title", label=_("Capacitación")),
+            DateColumn("due_on", label=_("Fecha límite")),
+            Column("status", label=_("Estado"), accessor=status_label),
+            DateColumn("completed_at", label=_("Completada")),
+            Column("reminders_sent", label=_("Recordatorios")),
+        ]
+
+    def get_base_queryset(self):
+        return assignments_with_status(self.today)
+
+    def get_queryset(self):
+        return (
+            self.get_base_queryset()
+            .select_related("user", "course")
+            .annotate(
+                reminders_sent=Count(
+                    "reminders", filter=Q(reminders__sent_at__isnull=False)
+                )
+            )
+            .order_by("rank", "due_on", "user__full_name", "pk")
+        )
+
+    def to_row_dict(self, item):
+        item.unit = unit_of(item)
+        item.status_label = status_label(item)
+        return super().to_row_dict(item)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        totals = (
+            self.filter_queryset(self.get_base_queryset())
+            .order_by()
+            .aggregate(
+                total=Count("pk"),
+                **{
+                    status: Count("pk", filter=Q(status=status))
+                    for status in STATUS_LABELS
+                },
+            )
+        )
+        context["summary_totals_title"] = _("Totales:")
+        context["summary_totals"] = [(_("Asignadas"), totals.pop("total"))] + [
+            (STATUS_LABELS[status], value) for status, value in totals.items()
+        ]
+        context["summary_links_title"] = _("Ver también")
+        context["summary_links"] = [
+            (_("Cumplimiento por unidad"), reverse("cursos_compliance:units"))
+        ]
+        return context
+
+    def get_filename(self):
+        return "cumplimiento-por-persona"
+
+
+def unit_of(assignment) -> str:
+    return assignment.user.institution_name or str(NO_UNIT)
+
+
+def status_label(assignment) -> str:
+    return str(STATUS_LABELS[assignment.status])
+
+
+class UnitFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label=_("Capacitación"),
+        queryset=CoursePage.objects.filter(requirements__isnull=False)
+        .distinct()
+        .order_by("title"),
+        empty_label=_("Todas"),
+    )
+
+    class Meta:
+        model = TrainingAssignment
+        fields = ["course"]
+
+
+class ComplianceByUnitReportView(CoordinatorReportView):
+    page_title = _("Cumplimiento por unidad")
+    header_icon = "group"
+    index_url_name = "cursos_compliance:units"
+    index_results_url_name = "cursos_compliance:units_results"
+    results_template_name = "cursos/admin/report_results_with_summary.html"
+    filterset_class = UnitFilterSet
+    list_export = [
+        "unit",
+        "assigned",
+        "completed",
+        "in_progress",
+        "pending",
+        "overdue",
+        "compliance",
+    ]
+    export_headings = {
+        "unit": _("Unidad"),
+        "assigned": _("Asignadas"),
+        "completed": _("Completadas"),
+        "in_progress": _("En curso"),
+        "pending": _("Pendientes"),
+        "overdue": _("Vencidas"),
+        "compliance": _("Cumplimiento (%)"),
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("unit", label=_("Unidad")),
+            Column("assigned", label=_("Asignadas")),
+            Column("completed", label=_("Completadas")),
+            Column("in_progress", label=_("En curso")),
+            Column("pending", label=_("Pendientes")),
+            Column("overdue", label=_("Vencidas")),
+            RoundedColumn("compliance", label=_("Cumplimiento")),
+        ]
+
+    def get_queryset(self):
+        return (
+            assignments_with_status(timezone.localdate())
+            .order_by()
+            .values("user__institution_name")
+            .annotate(
+                assigned=Count("pk"),
+                completed=Count("pk", filter=Q(status="completada")),
+                in_progress=Count("pk", filter=Q(status="en-curso")),
+                pending=Count("pk", filter=Q(status="pendiente")),
+                overdue=Count("pk", filter=Q(status="vencida")),
+            )
+            .annotate(compliance=percent_of("completed", "assigned"))
+            .order_by("-overdue", "user__institution_name")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        return [self._with_unit(row) for row in object_list]
+
+    @staticmethod
+    def _with_unit(row):
+        return {**row, "unit": row["user__institution_name"] or str(NO_UNIT)}
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(self._with_unit(item))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = [self._with_unit(row) for row in self.object_list[:15]]
+        context["summary_chart"] = bar_chart(
+            chart_id="vencidas-por-unidad",
+            title=_("Capacitaciones vencidas por unidad (las 15 con más)"),
+            data=[(row["unit"], row["overdue"]) for row in rows],
+            series=str(_("Vencidas")),
+        )
+        return context
+
+    def get_filename(self):
+        return "cumplimiento-por-unidad"

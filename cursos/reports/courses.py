@@ -1,0 +1,351 @@
+"""Course and cohort reports: every course with its totals, and each learner of
+one course with progress, last activity, quizzes, completion and certificate."""
+
+import django_filters
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Least
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+
+from lms.accounts.models import Department
+
+from ..charts import stacked_chart
+from ..models import Cohort, CoursePage, Enrollment, LessonCompletion, QuizAttempt
+from ..selectors import course_outline
+from .base import CoordinatorReportView, RoundedColumn, percent_of
+
+PROGRESS_RANGES = (
+    (_("0–24 %"), Q(progress__lt=25)),
+    (_("25–49 %"), Q(progress__gte=25, progress__lt=50)),
+    (_("50–74 %"), Q(progress__gte=50, progress__lt=75)),
+    (_("75–99 %"), Q(progress__gte=75, progress__lt=100)),
+    (_("100 %"), Q(progress__gte=100)),
+)
+ISSUED = "emitido"
+
+
+# ---------------------------------------------------------------- all courses
+class CourseFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Tipo"), choices=CoursePage.Kind.choices, empty_label=_("Todos")
+    )
+
+    class Meta:
+        model = CoursePage
+        fields = ["kind"]
+
+
+class CoursesReportView(CoordinatorReportView):
+    page_title = _("Avance por curso")
+    header_icon = "doc-full-inverse"
+    index_url_name = "cursos_course_reports:courses"
+    index_results_url_name = "cursos_course_reports:courses_results"
+    filterset_class = CourseFilterSet
+    list_export = ["title", "kind", "enrolled", "completed", "certified", "rate"]
+    export_headings = {
+        "title": _("Curso"),
+        "kind": _("Tipo"),
+        "enrolled": _("Inscritos"),
+        "completed": _("Completaron"),
+        "certified": _("Certificados"),
+        "rate": _("Porcentaje que completó"),
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=_("Curso"),
+                get_url=lambda course: reverse(
+                    "cursos_course_reports:learners", args=[course.pk]
+                ),
+            ),
+            Column("kind", label=_("Tipo"), accessor="get_kind_display"),
+            Column("enrolled", label=_("Inscritos")),
+            Column("completed", label=_("Completaron")),
+            Column("certified", label=_("Certificados")),
+            RoundedColumn("rate", label=_("Completó")),
+        ]
+
+    def get_queryset(self):
+        return (
+            CoursePage.objects.annotate(
+                enrolled=Count("enrollments", distinct=True),
+                completed=Count(
+                    "enrollments",
+                    filter=Q(enrollments__completed_at__isnull=False),
+                    distinct=True,
+                ),
+                certified=Count(
+                    "enrollments",
+                    filter=Q(enrollments__certificate__status=ISSUED),
+                    distinct=True,
+                ),
+            )
+            .annotate(rate=percent_of("completed", "enrolled"))
+            .order_by("path")
+        )
+
+    def to_row_dict(self, item):
+        item.kind = item.get_kind_display()
+        return super().to_row_dict(item)
+
+    def get_filename(self):
+        return "avance-por-curso"
+
+
+# ---------------------------------------------------------------- one course
+def _count_per_enrollment(queryset, field):
+    return Coalesce(
+        Subquery(
+            queryset.filter(enrollment=OuterRef("pk"))
+            .order_by()
+            .values("enrollment")
+            .annotate(n=Count(field, distinct=True))
+            .values("n")
+        ),
+        0,
+    )
+
+
+def course_learners(course: CoursePage, item_count: int):
+    """Enrollments of the course with their progress in SQL: items done (lessons
+    completed + quizzes passed) over the items of the course; 100 once complete."""
+    return (
+        Enrollment.objects.filter(course=course)
+        .select_related(
+            "user", "user__department", "user__municipality", "cohort", "certificate"
+        )
+        .annotate(
+            lessons_done=_count_per_enrollment(LessonCompletion.objects, "lesson"),
+            quizzes_passed=_count_per_enrollment(
+                QuizAttempt.objects.filter(passed=True), "quiz"
+            ),
+        )
+        .annotate(
+            progress=Case(
+                When(completed_at__isnull=False, then=Value(100.0)),
+                default=Least(
+                    Value(100.0),
+                    (F("lessons_done") + F("quizzes_passed"))
+                    * Value(100.0)
+                    / Value(max(item_count, 1)),
+                ),
+                output_field=FloatField(),
+            )
+        )
+    )
+
+
+class CourseLearnerFilterSet(WagtailFilterSet):
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Edición"), queryset=Cohort.objects.none(), empty_label=_("Todas")
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("Departamento"),
+        field_name="user__department",
+        queryset=Department.objects.order_by("code"),
+        empty_label=_("Todos"),
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("Estado"),
+        choices=[
+            ("sin-avance", _("Sin avance")),
+            ("en-curso", _("En curso")),
+            ("completado", _("Completado")),
+        ],
+        method="filter_state",
+        empty_label=_("Todos"),
+    )
+
+    class Meta:
+        model = Enrollment
+        fields = ["cohort", "department", "state"]
+
+    def __init__(self, *args, course=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if course is not None:
+            self.filters["cohort"].queryset = course.cohorts.order_by("sort_order")
+
+    def filter_state(self, queryset, name, value):
+        if value == "completado":
+            return queryset.filter(completed_at__isnull=False)
+        if value == "en-curso":
+            return queryset.filter(completed_at__isnull=True, progress__gt=0)
+        return queryset.filter(progress=0)
+
+
+class CertificateColumn(Column):
+    def get_value(self, instance):
+        return certificate_label(instance)
+
+
+def certificate_label(enrollment) -> str:
+    certificate = getattr(enrollment, "certificate", None)
+    return certificate.get_status_display() if certificate else "—"
+
+
+class CourseLearnersReportView(CoordinatorReportView):
+    page_title = _("Avance de participantes")
+    header_icon = "user"
+    index_url_name = "cursos_course_reports:learners"
+    index_results_url_name = "cursos_course_reports:learners_results"
+    results_template_name = "cursos/admin/report_results_with_summary.html"
+    filterset_class = CourseLearnerFilterSet
+    list_export = [
+        "user.full_name",
+        "user.email",
+        "institution",
+        "user.department",
+        "user.municipality",
+        "post",
+        "cohort",
+        "progress",
+        "last_activity_at",
+        "quizzes",
+        "completed_at",
+        "certificate_status",
+    ]
+    export_headings = {
+        "user.full_name": _("Nombre"),
+        "user.email": _("Correo"),
+        "institution": _("Institución"),
+        "user.department": _("Departamento"),
+        "user.municipality": _("Municipio"),
+        "post": _("Cargo"),
+        "cohort": _("Edición"),
+        "progress": _("Avance (%)"),
+        "last_activity_at": _("Última actividad"),
+        "quizzes": _("Evaluaciones aprobadas"),
+        "completed_at": _("Completado el"),
+        "certificate_status": _("Certificado"),
+    }
+
+    @cached_property
+    def course(self) -> CoursePage:
+        return get_object_or_404(CoursePage, pk=self.kwargs["course_id"])
+
+    @cached_property
+    def outline(self):
+        return course_outline(self.course)
+
+    @cached_property
+    def quiz_count(self) -> int:
+        return sum(1 for item in self.outline.items if item.kind == "evaluacion")
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.course.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.course.pk])
+
+    def get_page_subtitle(self):
+        return self.course.title
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "course": self.course}
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("user.full_name", label=_("Nombre")),
+            Column("institution", label=_("Institución"), accessor=institution_of),
+            Column("user.department", label=_("Departamento")),
+            Column("user.municipality", label=_("Municipio")),
+            Column("post", label=_("Cargo"), accessor=post_of),
+            Column("cohort", label=_("Edición")),
+            RoundedColumn("progress", label=_("Avance")),
+            DateColumn("last_activity_at", label=_("Última actividad")),
+            Column("quizzes", label=_("Evaluaciones"), accessor=self.quizzes_of),
+            DateColumn("completed_at", label=_("Completado")),
+            CertificateColumn("certificate", label=_("Certificado")),
+        ]
+
+    def quizzes_of(self, enrollment) -> str:
+        return f"{enrollment.quizzes_passed} / {self.quiz_count}"
+
+    def get_base_queryset(self):
+        return course_learners(self.course, len(self.outline.items))
+
+    def get_queryset(self):
+        return self.get_base_queryset().order_by("user__full_name", "pk")
+
+    def to_row_dict(self, item):
+        item.institution = institution_of(item)
+        item.post = post_of(item)
+        item.quizzes = self.quizzes_of(item)
+        item.certificate_status = certificate_label(item)
+        item.progress = round(item.progress)
+        return super().to_row_dict(item)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary_chart"] = self.progress_chart()
+        context["summary_links"] = [
+            (
+                item.title,
+                reverse("cursos_reports:quiz_items", args=[item.id]),
+            )
+            for item in self.outline.items
+            if item.kind == "evaluacion"
+        ]
+        context["summary_links_title"] = _("Análisis por pregunta de las evaluaciones")
+        return context
+
+    def progress_chart(self):
+        """Progress ranges per cohort of the filtered learners (one query)."""
+        rows = (
+            self.filter_queryset(self.get_base_queryset())
+            .order_by()
+            .values("cohort__name")
+            .annotate(
+                **{
+                    f"r{index}": Count("pk", filter=condition)
+                    for index, (_label, condition) in enumerate(PROGRESS_RANGES)
+                }
+            )
+            .order_by("cohort__name")
+        )
+        data = [
+            (
+                row["cohort__name"] or _("Sin edición"),
+                [row[f"r{index}"] for index in range(len(PROGRESS_RANGES))],
+            )
+            for row in rows
+        ]
+        return stacked_chart(
+            chart_id="avance-por-edicion",
+            title=_("Distribución del avance por edición"),
+            data=data,
+            series=[str(label) for label, _condition in PROGRESS_RANGES],
+        )
+
+    def get_filename(self):
+        return f"curso-{self.course.pk}-participantes"
+
+
+def institution_of(enrollment) -> str:
+    user = enrollment.user
+    name = user.institution_name or ""
+    kind = user.get_institution_type_display()
+    return f"{kind}: {name}" if name else kind
+
+
+def post_of(enrollment) -> str:
+    user = enrollment.user
+    return user.post_other or user.get_post_display()

@@ -1,0 +1,205 @@
+"""Territory: for the diploma, learners per department and municipality, and the
+municipalities with no certified official yet."""
+
+import django_filters
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+
+from lms.accounts.models import Department, Municipality
+
+from ..charts import bar_chart
+from ..models import CoursePage, Enrollment
+from .base import CoordinatorReportView
+
+ISSUED = "emitido"
+
+
+def diploma_courses():
+    return CoursePage.objects.filter(kind=CoursePage.Kind.DIPLOMA).order_by("path")
+
+
+class TerritoryFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label=_("Diplomado"),
+        queryset=diploma_courses(),
+        method="filter_nothing",
+        empty_label=None,
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("Departamento"),
+        queryset=Department.objects.order_by("code"),
+        empty_label=_("Todos"),
+    )
+    reach = django_filters.ChoiceFilter(
+        label=_("Municipios"),
+        choices=[
+            ("sin-certificados", _("Sin ningún funcionario certificado")),
+            ("con-inscritos", _("Con personas inscritas")),
+        ],
+        method="filter_nothing",
+        empty_label=_("Todos"),
+    )
+
+    class Meta:
+        model = Municipality
+        fields = ["course", "department", "reach"]
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # applied by the view, which needs the course first
+
+
+class TerritoryReportView(CoordinatorReportView):
+    page_title = _("Diplomado por territorio")
+    header_icon = "site"
+    index_url_name = "cursos_territory:municipalities"
+    index_results_url_name = "cursos_territory:municipalities_results"
+    results_template_name = "cursos/admin/report_results_with_summary.html"
+    filterset_class = TerritoryFilterSet
+    paginate_by = 50
+    list_export = [
+        "department.name",
+        "name",
+        "enrolled",
+        "in_progress",
+        "completed",
+        "certified",
+    ]
+    export_headings = {
+        "department.name": _("Departamento"),
+        "name": _("Municipio"),
+        "enrolled": _("Inscritos"),
+        "in_progress": _("En curso"),
+        "completed": _("Completaron"),
+        "certified": _("Certificados"),
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("department.name", label=_("Departamento")),
+            Column("name", label=_("Municipio")),
+            Column("enrolled", label=_("Inscritos")),
+            Column("in_progress", label=_("En curso")),
+            Column("completed", label=_("Completaron")),
+            Column("certified", label=_("Certificados")),
+        ]
+
+    @cached_property
+    def course(self):
+        chosen = None
+        if self.filters is not None and self.filters.is_valid():
+            chosen = self.filters.form.cleaned_data.get("course")
+        return chosen or diploma_courses().first()
+
+    def get_page_subtitle(self):
+        return self.course.title if self.course else ""
+
+    def get_queryset(self):
+        if self.course is None:
+            return Municipality.objects.none()
+        in_course = Q(users__enrollments__course=self.course)
+        queryset = (
+            Municipality.objects.select_related("department")
+            .annotate(
+                enrolled=Count("users__enrollments", filter=in_course, distinct=True),
+                completed=Count(
+                    "users__enrollments",
+                    filter=in_course
+                    & Q(users__enrollments__completed_at__isnull=False),
+                    distinct=True,
+                ),
+                certified=Count(
+                    "users__enrollments",
+                    filter=in_course
+                    & Q(users__enrollments__certificate__status=ISSUED),
+                    distinct=True,
+                ),
+            )
+            .order_by("code")
+        )
+        reach = self.request.GET.get("reach")
+        if reach == "sin-certificados":
+            queryset = queryset.exclude(
+                Exists(
+                    Enrollment.objects.filter(
+                        course=self.course,
+                        user__municipality=OuterRef("pk"),
+                        certificate__status=ISSUED,
+                    )
+                )
+            )
+        elif reach == "con-inscritos":
+            queryset = queryset.filter(
+                Exists(
+                    Enrollment.objects.filter(
+                        course=self.course, user__municipality=OuterRef("pk")
+                    )
+                )
+            )
+        return queryset
+
+    def decorate_paginated_queryset(self, object_list):
+        for municipality in object_list:
+            municipality.in_progress = municipality.enrolled - municipality.completed
+        return object_list
+
+    def to_row_dict(self, item):
+        item.in_progress = item.enrolled - item.completed
+        return super().to_row_dict(item)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.course is None:
+            return context
+        by_department = {
+            row["user__department"]: row
+            for row in Enrollment.objects.filter(course=self.course)
+            .order_by()
+            .values("user__department")
+            .annotate(
+                certified=Count(
+                    "user", filter=Q(certificate__status=ISSUED), distinct=True
+                ),
+            )
+        }
+        departments = Department.objects.order_by("code").annotate(
+            municipality_count=Count("municipalities"),
+            uncertified=Count(
+                "municipalities",
+                filter=~Q(
+                    Exists(
+                        Enrollment.objects.filter(
+                            course=self.course,
+                            user__municipality=OuterRef("municipalities"),
+                            certificate__status=ISSUED,
+                        )
+                    )
+                ),
+            ),
+        )
+        data, uncovered, total = [], 0, 0
+        for department in departments:
+            row = by_department.get(department.pk, {})
+            data.append((department.name, row.get("certified", 0)))
+            uncovered += department.uncertified
+            total += department.municipality_count
+        context["summary_chart"] = bar_chart(
+            chart_id="certificados-por-departamento",
+            title=_("Funcionarios certificados por departamento"),
+            data=data,
+            series=str(_("Certificados")),
+        )
+        context["summary_totals_title"] = _("Cobertura:")
+        context["summary_totals"] = [
+            (
+                _("Municipios sin ningún funcionario certificado"),
+                _("%(sin)s de %(total)s") % {"sin": uncovered, "total": total},
+            )
+        ]
+        return context
+
+    def get_filename(self):
+        return "diplomado-por-territorio"
