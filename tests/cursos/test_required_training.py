@@ -138,7 +138,7 @@ def test_rules_are_validated_in_spanish(course, staff_group):
         RequiredTraining(course=course, group=staff_group, due_rule="dias").full_clean()
 
 
-# ------------------------------------------------------------------ status and dashboard
+# ------------------------------------------------------------- status and dashboard
 def test_statuses_and_dashboard_order(client, course, staff_group):
     second = build_course(title="Atención de solicitudes", modules=1, lessons=2)
     third = build_course(title="Ética pública", modules=1, lessons=1)
@@ -205,7 +205,7 @@ def run_beat(day):
 def test_each_reminder_is_sent_once(course, staff_group, mailoutbox):
     due = DAY + datetime.timedelta(days=10)
     rule(course, staff_group, due_on=due)
-    person = staff(email="ana@infom.gob.gt")
+    staff(email="ana@infom.gob.gt")
     sent_per_day = {}
     for offset in range(-10, 22):
         day = due + datetime.timedelta(days=offset)
