@@ -33,3 +33,18 @@ class RoundedColumn(Column):
     def get_value(self, instance):
         value = super().get_value(instance)
         return "—" if value is None else f"{value:.0f} %"
+
+
+class DayColumn(Column):
+    """A date or date-time as a calendar day ("24 nov. 2026"), not "hace 2 días"."""
+
+    def get_value(self, instance):
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        value = super().get_value(instance)
+        if not value:
+            return "—"
+        if hasattr(value, "tzinfo"):
+            value = timezone.localtime(value)
+        return date_format(value, "j M Y")

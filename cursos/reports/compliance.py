@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 
 from ..charts import bar_chart
 from ..models import CoursePage, Enrollment, TrainingAssignment
 from ..selectors import assignment_status, status_rank
-from .base import CoordinatorReportView, RoundedColumn, percent_of
+from .base import CoordinatorReportView, DayColumn, RoundedColumn, percent_of
 
 STATUS_LABELS = dict(TrainingAssignment.Status.choices)
 NO_UNIT = _("(sin unidad)")
@@ -92,9 +92,9 @@ class ComplianceReportView(CoordinatorReportView):
             Column("user.full_name", label=_("Nombre")),
             Column("unit", label=_("Unidad"), accessor=unit_of),
             Column("course.title", label=_("Capacitación")),
-            DateColumn("due_on", label=_("Fecha límite")),
+            DayColumn("due_on", label=_("Fecha límite")),
             Column("status", label=_("Estado"), accessor=status_label),
-            DateColumn("completed_at", label=_("Completada")),
+            DayColumn("completed_at", label=_("Completada")),
             Column("reminders_sent", label=_("Recordatorios")),
         ]
 

@@ -19,14 +19,14 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 
 from lms.accounts.models import Department
 
 from ..charts import stacked_chart
 from ..models import Cohort, CoursePage, Enrollment, LessonCompletion, QuizAttempt
 from ..selectors import course_outline
-from .base import CoordinatorReportView, RoundedColumn, percent_of
+from .base import CoordinatorReportView, DayColumn, RoundedColumn, percent_of
 
 PROGRESS_RANGES = (
     (_("0–24 %"), Q(progress__lt=25)),
@@ -270,9 +270,9 @@ class CourseLearnersReportView(CoordinatorReportView):
             Column("post", label=_("Cargo"), accessor=post_of),
             Column("cohort", label=_("Edición")),
             RoundedColumn("progress", label=_("Avance")),
-            DateColumn("last_activity_at", label=_("Última actividad")),
+            DayColumn("last_activity_at", label=_("Última actividad")),
             Column("quizzes", label=_("Evaluaciones"), accessor=self.quizzes_of),
-            DateColumn("completed_at", label=_("Completado")),
+            DayColumn("completed_at", label=_("Completado")),
             CertificateColumn("certificate", label=_("Certificado")),
         ]
 

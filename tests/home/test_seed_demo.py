@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision
 
+from cursos.models import Enrollment, TrainingAssignment, TrainingReminder
 from lms.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from lms.accounts.models import COORDINATORS_GROUP, STAFF_GROUP, User
 
@@ -19,6 +20,11 @@ def snapshot():
             User.groups.through.objects.values_list("user_id", "group_id")
         ),
         "revisions": Revision.objects.count(),
+        "enrollments": Enrollment.objects.count(),
+        "assignments": sorted(
+            TrainingAssignment.objects.values_list("user_id", "course_id", "due_on")
+        ),
+        "reminders": TrainingReminder.objects.count(),
     }
 
 
@@ -27,7 +33,11 @@ def test_seed_demo_is_idempotent():
     first = snapshot()
     call_command("seed_demo", stdout=StringIO())
     assert snapshot() == first
-    assert len(first["users"]) == 4
+    from cursos.demo import DIPLOMA_LEARNERS, STAFF_LEARNERS
+
+    assert len(first["users"]) == (
+        len(DEMO_ACCOUNTS) + len(DIPLOMA_LEARNERS) + len(STAFF_LEARNERS)
+    )
 
 
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda a: a.email)
@@ -65,3 +75,31 @@ def test_demo_fills_the_public_site(client):
     html = client.get("/").content.decode()
     assert "Diplomado Gestión Municipal y Transparencia" in html
     assert "Últimas noticias" in html and "Próximas actividades" in html
+
+
+def test_demo_fills_every_report():
+    from django.utils import timezone
+
+    from cursos.selectors import assignment_status
+
+    call_command("seed_demo", stdout=StringIO())
+    statuses = set(
+        TrainingAssignment.objects.annotate(
+            status=assignment_status(timezone.localdate())
+        ).values_list("status", flat=True)
+    )
+    assert statuses == {"pendiente", "en-curso", "completada", "vencida"}
+    departments = set(
+        Enrollment.objects.filter(course__kind="diplomado").values_list(
+            "user__department", flat=True
+        )
+    )
+    assert len(departments) >= 8
+    # Rendering (and so the "emitido" status) happens after commit.
+    assert (
+        Enrollment.objects.filter(
+            course__kind="diplomado", certificate__isnull=False
+        ).count()
+        >= 3
+    )
+    assert TrainingReminder.objects.filter(sent_at__isnull=False).count() == 3
