@@ -173,7 +173,7 @@ def register_course_report_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_compliance_menu_item():
     return CoordinatorMenuItem(
-        gettext_lazy("Capacitaciones obligatorias"),
+        gettext_lazy("Cumplimiento de capacitaciones"),
         reverse("cursos_compliance:people"),
         icon_name="calendar-check",
         order=95,

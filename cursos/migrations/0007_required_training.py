@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name='RequiredTraining',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_rule', models.CharField(choices=[('fecha', 'Una fecha fija'), ('dias', 'N días después de unirse al grupo')], default='fecha', max_length=10, verbose_name='fecha límite')),
+                ('due_rule', models.CharField(choices=[('fecha', 'Una fecha fija'), ('dias', 'N días después de unirse al grupo')], default='fecha', max_length=10, verbose_name='cómo se fija la fecha límite')),
                 ('due_on', models.DateField(blank=True, null=True, verbose_name='fecha fija')),
                 ('due_days', models.PositiveSmallIntegerField(blank=True, help_text='Quien ya está en el grupo cuenta los días desde que se crea la regla.', null=True, verbose_name='días después de unirse')),
                 ('active', models.BooleanField(default=True, help_text='Si la desactiva, se retiran las asignaciones pendientes.', verbose_name='activa')),

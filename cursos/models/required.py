@@ -31,7 +31,10 @@ class RequiredTraining(models.Model):
         help_text=_("Por ejemplo, «Personal INFOM»."),
     )
     due_rule = models.CharField(
-        _("fecha límite"), max_length=10, choices=DueRule.choices, default=DueRule.FIXED
+        _("cómo se fija la fecha límite"),
+        max_length=10,
+        choices=DueRule.choices,
+        default=DueRule.FIXED,
     )
     due_on = models.DateField(_("fecha fija"), null=True, blank=True)
     due_days = models.PositiveSmallIntegerField(

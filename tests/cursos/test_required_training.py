@@ -271,3 +271,37 @@ def test_learner_sees_the_reminders_sent(client, course, staff_group):
     assert "2 recordatorios enviados" in html
     assert "5 de noviembre: faltaban 7 días" in html
     assert "12 de noviembre: vencía ese día" in html
+
+
+# ------------------------------------------------------------------ admin
+def test_coordinator_creates_a_rule_in_the_admin(client, course, staff_group):
+    member = staff()
+    client.force_login(UserFactory(coordinator=True))
+    url = "/admin/capacitaciones-obligatorias/new/"
+    assert client.get(url).status_code == 200
+    refused = client.post(
+        url, {"course": course.pk, "group": staff_group.pk, "due_rule": "dias"}
+    )
+    assert refused.status_code == 200
+    assert "Indique cuántos días" in refused.content.decode()
+    assert not RequiredTraining.objects.exists()
+    response = client.post(
+        url,
+        {
+            "course": course.pk,
+            "group": staff_group.pk,
+            "due_rule": "dias",
+            "due_days": "15",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert current(member).get().due_on == timezone.localdate() + datetime.timedelta(
+        days=15
+    )
+
+
+def test_learners_cannot_reach_the_rules(client, course, staff_group):
+    client.force_login(staff())
+    response = client.get("/admin/capacitaciones-obligatorias/")
+    assert response.status_code in (302, 403)
