@@ -196,7 +196,7 @@ class ComplianceByUnitReportView(CoordinatorReportView):
     @cached_property
     def columns(self):
         return [
-            Column("unit", label=_("Unidad")),
+            Column("unit", label=_("Unidad"), accessor=self.unit_name),
             Column("assigned", label=_("Asignadas")),
             Column("completed", label=_("Completadas")),
             Column("in_progress", label=_("En curso")),
@@ -221,23 +221,19 @@ class ComplianceByUnitReportView(CoordinatorReportView):
             .order_by("-overdue", "user__institution_name")
         )
 
-    def decorate_paginated_queryset(self, object_list):
-        return [self._with_unit(row) for row in object_list]
-
     @staticmethod
-    def _with_unit(row):
-        return {**row, "unit": row["user__institution_name"] or str(NO_UNIT)}
+    def unit_name(row) -> str:
+        return row["user__institution_name"] or str(NO_UNIT)
 
     def to_row_dict(self, item):
-        return super().to_row_dict(self._with_unit(item))
+        return super().to_row_dict({**item, "unit": self.unit_name(item)})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = [self._with_unit(row) for row in self.object_list[:15]]
         context["summary_chart"] = bar_chart(
             chart_id="vencidas-por-unidad",
             title=_("Capacitaciones vencidas por unidad (las 15 con más)"),
-            data=[(row["unit"], row["overdue"]) for row in rows],
+            data=[(self.unit_name(r), r["overdue"]) for r in self.object_list[:15]],
             series=str(_("Vencidas")),
         )
         return context
