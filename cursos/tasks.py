@@ -11,9 +11,11 @@ def close_expired_quiz_attempts() -> int:
 
 @shared_task(name="cursos.record_training_reminders")
 def record_training_reminders() -> int:
-    """Beat task (daily): record the reminders due today and send each one."""
-    from .services.required import record_due_reminders
+    """Beat task (daily): bring assignments up to date with the groups, record
+    the reminders due today and send each unsent one (once: see send_reminder)."""
+    from .services.required import apply_all_requirements, record_due_reminders
 
+    apply_all_requirements()
     reminder_ids = record_due_reminders()
     for reminder_id in reminder_ids:
         send_training_reminder.delay(reminder_id)

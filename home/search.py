@@ -1,5 +1,6 @@
 """Site search: which pages may be found, and why each result matched."""
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -71,8 +72,8 @@ def _text_of(page, attribute) -> str:
         return ""
     if hasattr(value, "stream_block"):
         parts = value.stream_block.get_searchable_content(value)
-        return " ".join(strip_tags(str(part)) for part in parts)
-    return strip_tags(str(value))
+        return " ".join(html.unescape(strip_tags(str(part))) for part in parts)
+    return html.unescape(strip_tags(str(value)))
 
 
 def _terms(query: str) -> list[str]:

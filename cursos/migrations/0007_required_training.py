@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='trainingassignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('requirement', 'user'), name='one_current_assignment_per_requirement'),
+            constraint=models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('user', 'course'), name='one_current_assignment_per_course'),
         ),
         migrations.AddConstraint(
             model_name='trainingreminder',

@@ -66,6 +66,17 @@ class RequiredTraining(models.Model):
 
     def clean(self):
         super().clean()
+        if self.pk and self.course_id:
+            saved = RequiredTraining.objects.filter(pk=self.pk).values("course")
+            if saved and saved[0]["course"] != self.course_id:
+                raise ValidationError(
+                    {
+                        "course": _(
+                            "El curso de una regla no se cambia: desactívela y cree "
+                            "otra para el nuevo curso."
+                        )
+                    }
+                )
         if self.due_rule == self.DueRule.FIXED and not self.due_on:
             raise ValidationError({"due_on": _("Indique la fecha límite.")})
         if self.due_rule == self.DueRule.AFTER_JOINING and not self.due_days:
@@ -82,7 +93,7 @@ class RequiredTraining(models.Model):
 class TrainingAssignment(models.Model):
     """One person's duty to complete a required training. Leaving the group
     withdraws it (``withdrawn_at``) without deleting it; at most one assignment
-    per person and requirement is current."""
+    per person and course is current."""
 
     class Status(models.TextChoices):
         PENDING = "pendiente", _("Pendiente")
@@ -116,10 +127,12 @@ class TrainingAssignment(models.Model):
         verbose_name = _("asignación de capacitación")
         verbose_name_plural = _("asignaciones de capacitación")
         constraints = [
+            # One current duty per person and course, even when two groups the
+            # person belongs to require the same course (the first rule applies).
             models.UniqueConstraint(
-                fields=["requirement", "user"],
+                fields=["user", "course"],
                 condition=Q(withdrawn_at__isnull=True),
-                name="one_current_assignment_per_requirement",
+                name="one_current_assignment_per_course",
             )
         ]
         indexes = [models.Index(fields=["due_on"])]

@@ -65,26 +65,32 @@ def _withdraw_pending(assignments) -> int:
 
 @transaction.atomic
 def apply_requirement(*, requirement: RequiredTraining, today=None) -> int:
-    """Make the assignments match an (edited) requirement: every member of the
-    group has a current assignment with the due date of the rule; an inactive
-    requirement keeps only completed ones. Returns how many were created."""
+    """Make the assignments match an (edited) requirement: every active member of
+    the group has a current assignment with the due date of the rule, people
+    outside the group (it may have changed) keep only completed ones, and an
+    inactive requirement keeps only completed ones. Returns how many were
+    created. Safe to run again at any time (the daily task does)."""
     today = today or timezone.localdate()
     assignments = current_assignments().filter(requirement=requirement)
     if not requirement.active:
         _withdraw_pending(assignments)
         return 0
+    _withdraw_pending(assignments.exclude(user__groups=requirement.group_id))
     to_update = []
     for assignment in assignments.exclude(completed_enrollment()):
         due_on = requirement.due_date_for(assignment.assigned_on)
-        if assignment.due_on != due_on or assignment.course_id != requirement.course_id:
+        if assignment.due_on != due_on:
             assignment.due_on = due_on
-            assignment.course_id = requirement.course_id
             to_update.append(assignment)
-    TrainingAssignment.objects.bulk_update(to_update, ["due_on", "course"])
+    TrainingAssignment.objects.bulk_update(to_update, ["due_on"])
     User = get_user_model()
     newcomers = (
         User.objects.filter(groups=requirement.group_id, is_active=True)
-        .exclude(pk__in=assignments.values("user"))
+        .exclude(
+            pk__in=current_assignments()
+            .filter(course=requirement.course_id)
+            .values("user")
+        )
         .values_list("pk", flat=True)
     )
     created = TrainingAssignment.objects.bulk_create(
@@ -93,27 +99,44 @@ def apply_requirement(*, requirement: RequiredTraining, today=None) -> int:
     return len(created)
 
 
+def apply_all_requirements(*, today=None) -> None:
+    """Re-apply every rule: catches group changes that bypassed the signals, or
+    raced with the creation of a rule."""
+    for requirement in RequiredTraining.objects.all():
+        apply_requirement(requirement=requirement, today=today)
+
+
 @transaction.atomic
 def withdraw_from_group(*, group_id: int, user_ids=None) -> int:
     """People removed from a group (everyone when ``user_ids`` is None) lose its
-    pending required trainings."""
+    pending required trainings; another group that requires the same course then
+    assigns it anew."""
     assignments = current_assignments().filter(requirement__group_id=group_id)
     if user_ids is not None:
         assignments = assignments.filter(user_id__in=list(user_ids))
-    return _withdraw_pending(assignments)
+    courses = set(assignments.values_list("course", flat=True))
+    withdrawn = _withdraw_pending(assignments)
+    if withdrawn:
+        for requirement in RequiredTraining.objects.filter(
+            active=True, course__in=courses
+        ).exclude(group_id=group_id):
+            apply_requirement(requirement=requirement)
+    return withdrawn
 
 
 @transaction.atomic
 def sync_user_assignments(*, user, today=None) -> None:
-    """After a change in the person's groups: assign the required trainings of
-    the groups they are in (due dates count from today, the day they joined) and
-    withdraw the pending ones of groups they left."""
+    """After a change in the person's groups: withdraw the pending trainings of
+    groups they left, then assign the required trainings of the groups they are
+    in (due dates count from today, the day they joined)."""
     today = today or timezone.localdate()
     group_ids = list(user.groups.values_list("pk", flat=True))
     current = current_assignments().filter(user=user)
     _withdraw_pending(current.exclude(requirement__group__in=group_ids))
-    missing = RequiredTraining.objects.filter(active=True, group__in=group_ids).exclude(
-        pk__in=current.values("requirement")
+    missing = (
+        RequiredTraining.objects.filter(active=True, group__in=group_ids)
+        .exclude(course__in=current.values("course"))
+        .order_by("pk")
     )
     rows = [
         assignment
@@ -138,10 +161,15 @@ def reminder_kind(*, due_on: datetime.date, today: datetime.date) -> str | None:
     return f"vencida-{late // every}" if late >= every else None
 
 
+RESEND_WINDOW_DAYS = 3
+
+
 def record_due_reminders(*, today=None) -> list[int]:
     """Record the reminders due today (one query to find the assignments, one
-    insert, one to read back what this run recorded); returns their ids. Rows
-    already recorded by an earlier run are left alone."""
+    insert); return the ids of every reminder recorded in the last few days and
+    not sent yet (today's, and any whose sending failed or was never queued).
+    Rows already recorded are left alone: the unique constraint stops a second
+    reminder of the same kind."""
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(
         days=max(settings.REQUIRED_TRAINING_REMINDER_DAYS_BEFORE, default=0)
@@ -159,7 +187,16 @@ def record_due_reminders(*, today=None) -> list[int]:
         if (kind := reminder_kind(due_on=due_on, today=today))
     ]
     TrainingReminder.objects.bulk_create(rows, ignore_conflicts=True)
-    return list(TrainingReminder.objects.filter(run=run).values_list("pk", flat=True))
+    since = timezone.now() - datetime.timedelta(days=RESEND_WINDOW_DAYS)
+    return list(
+        TrainingReminder.objects.filter(
+            sent_at__isnull=True,
+            created_at__gte=since,
+            assignment__withdrawn_at__isnull=True,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def send_reminder(*, reminder_id: int) -> bool:
@@ -167,7 +204,7 @@ def send_reminder(*, reminder_id: int) -> bool:
     not at all when the course was completed or the assignment withdrawn since."""
     reminder = (
         TrainingReminder.objects.select_related(
-            "assignment__user", "assignment__course"
+            "assignment__user", "assignment__course", "assignment__requirement__group"
         )
         .filter(pk=reminder_id, sent_at__isnull=True)
         .annotate(done=completed_enrollment("assignment__user", "assignment__course"))
@@ -198,6 +235,10 @@ def _send_reminder_email(reminder: TrainingReminder) -> None:
         "course": assignment.course,
         "due_on": reminder.due_on,
         "phrase": due_phrase(reminder.due_on, today),
+        "group": assignment.requirement.group.name,
+        "started": Enrollment.objects.filter(
+            user=assignment.user, course=assignment.course
+        ).exists(),
         "overdue": reminder.due_on < today,
         "due_today": reminder.due_on == today,
         "course_url": settings.SITE_URL + assignment.course.url,

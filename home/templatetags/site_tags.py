@@ -1,3 +1,5 @@
+import html
+
 from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -16,7 +18,8 @@ def meta_description(context) -> str:
     for attribute in ("search_description", "intro", "summary"):
         value = getattr(page, attribute, "") if page is not None else ""
         if value:
-            return Truncator(strip_tags(str(value)).strip()).chars(DESCRIPTION_CHARS)
+            text = html.unescape(strip_tags(str(value))).strip()
+            return Truncator(text).chars(DESCRIPTION_CHARS)
     return _(
         "Formación en gestión municipal, transparencia y Gobierno Abierto del "
         "Instituto de Fomento Municipal (INFOM) de Guatemala."

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from celery.exceptions import Retry
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -305,3 +306,86 @@ def test_learners_cannot_reach_the_rules(client, course, staff_group):
     client.force_login(staff())
     response = client.get("/admin/capacitaciones-obligatorias/")
     assert response.status_code in (302, 403)
+
+
+# ------------------------------------------------------------------ edge cases
+def test_moving_a_rule_to_another_group_withdraws_the_old_members(course, staff_group):
+    coordinators = Group.objects.get(name="Coordinadores")
+    requirement = rule(course, staff_group)
+    old_member = staff()
+    new_member = UserFactory(groups_by_name=("Coordinadores",))
+    requirement.group = coordinators
+    requirement.save()
+    assert not current(old_member).exists()
+    assert current(new_member).count() == 1
+
+
+def test_the_course_of_a_rule_cannot_change(course, staff_group):
+    requirement = rule(course, staff_group)
+    requirement.course = build_course(modules=1, lessons=1)
+    with pytest.raises(ValidationError, match="no se cambia"):
+        requirement.full_clean()
+
+
+def test_two_groups_requiring_the_same_course_give_one_duty(
+    course, staff_group, mailoutbox
+):
+    coordinators = Group.objects.get(name="Coordinadores")
+    due = DAY + datetime.timedelta(days=10)
+    rule(course, staff_group, due_on=due)
+    rule(course, coordinators, due_on=due + datetime.timedelta(days=5))
+    person = UserFactory(groups_by_name=(STAFF_GROUP, "Coordinadores"))
+    assert current(person).count() == 1
+    run_beat(due - datetime.timedelta(days=7))
+    assert len(mailoutbox) == 1
+    # Leaving the first group: the second one's rule takes over.
+    person.groups.remove(staff_group)
+    assert current(person).get().requirement.group == coordinators
+    staff_group.user_set.add(person)
+    coordinators.user_set.remove(person)
+    assert current(person).get().requirement.group == staff_group
+
+
+def test_a_reminder_whose_sending_failed_is_sent_on_the_next_run(
+    course, staff_group, mailoutbox, monkeypatch
+):
+    from cursos.services import required
+
+    due = DAY + datetime.timedelta(days=7)
+    rule(course, staff_group, due_on=due)
+    staff()
+
+    def broken(reminder):
+        raise OSError("SMTP no disponible")
+
+    monkeypatch.setattr(required, "_send_reminder_email", broken)
+    with pytest.raises((OSError, Retry)):  # eager Celery raises the retry
+        run_beat(DAY)
+    assert TrainingReminder.objects.get().sent_at is None
+    monkeypatch.undo()
+    run_beat(DAY + datetime.timedelta(days=1))
+    assert len(mailoutbox) == 1
+    assert TrainingReminder.objects.get().sent_at is not None
+
+
+def test_the_daily_task_catches_members_added_without_signals(course, staff_group):
+    rule(course, staff_group)
+    person = UserFactory()
+    Group.user_set.through.objects.bulk_create(
+        [Group.user_set.through(user=person, group=staff_group)]
+    )
+    assert not current(person).exists()
+    run_beat(DAY)
+    assert current(person).count() == 1
+
+
+def test_reminder_email_names_the_group_and_invites_to_start(
+    course, staff_group, mailoutbox
+):
+    due = DAY + datetime.timedelta(days=1)
+    rule(course, staff_group, due_on=due)
+    staff()
+    run_beat(DAY)
+    body = mailoutbox[0].body
+    assert "obligatoria para el grupo «Personal INFOM»" in body
+    assert "Empiece aquí:" in body and "falta 1 día" in body

@@ -5,7 +5,13 @@ import pytest
 
 from home.models import NewsPage
 from lms.page_cache import HEADER
-from tests.factories import UserFactory, news_article, news_index, standard_page
+from tests.factories import (
+    UserFactory,
+    news_article,
+    news_index,
+    site_image,
+    standard_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +101,53 @@ def test_cache_can_be_switched_off(client, settings):
     article = news_article()
     client.get(article.url)
     assert HEADER not in client.get(article.url)
+
+
+def test_a_page_made_private_leaves_the_cache_at_once(client):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    article = news_article()
+    assert client.get(article.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Personal INFOM"))
+    response = client.get(article.url)
+    assert response.status_code == 302  # to the login page
+    assert HEADER not in response
+
+
+def test_made_up_urls_do_not_fill_the_cache(client):
+    from django.core.cache import cache
+
+    article = news_article()
+    client.get(article.url)
+
+    def page_cache_keys():
+        return {key for key in cache._cache if "pagecache" in key}  # locmem
+
+    before = page_cache_keys()
+    for n in range(20):
+        client.get(f"/no-existe-{n}/")
+        client.get(article.url, {"utm": n})
+    assert page_cache_keys() == before
+    assert HEADER not in client.get(article.url, {"utm": "x"})
+
+
+def test_the_host_is_part_of_the_key(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "otro.example"]
+    article = news_article(cover_image=site_image())
+    client.get(article.url)
+    other = client.get(article.url, HTTP_HOST="otro.example")
+    assert other[HEADER] == "MISS"
+    assert "http://otro.example/" in other.content.decode()
+
+
+def test_renaming_a_page_purges_it(client):
+    page = standard_page(title="Antes")
+    old_url = page.url
+    client.get(old_url)
+    page.slug = "nuevo-nombre"
+    page.save_revision().publish()
+    assert client.get(old_url).status_code in (301, 404)

@@ -79,3 +79,10 @@ def test_empty_search_shows_the_form_only(client):
     response = client.get(reverse("search"))
     assert response.status_code == 200
     assert "resultados" not in response.content.decode()
+
+
+def test_entities_are_not_escaped_twice(client):
+    news_article(intro="Agua & saneamiento municipal.")
+    html = search(client, "saneamiento").content.decode()
+    assert "Agua &amp; <mark>saneamiento</mark>" in html
+    assert "&amp;amp;" not in html
