@@ -1,6 +1,9 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import Department, User
@@ -35,10 +38,36 @@ class MunicipalitiesByDepartment(ModelChoiceIterator):
         yield from groups.items()
 
 
+class GroupedSelect(forms.Select):
+    """A ``<select>`` whose options are written in Python: rendering 340 options
+    through Django's per-option templates took ~30 ms of every sign-up page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html("<select{}>", flatatt(widget["attrs"] | {"name": name}))]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(format_html('<optgroup label="{}">', group_name))
+            parts.extend(
+                format_html(
+                    '<option value="{}"{}>{}</option>',
+                    option["value"],
+                    mark_safe(" selected") if option["selected"] else "",
+                    option["label"],
+                )
+                for option in options
+            )
+            if group_name:
+                parts.append(mark_safe("</optgroup>"))
+        parts.append(mark_safe("</select>"))
+        return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
+
+
 class MunicipalityChoiceField(forms.ModelChoiceField):
     """Municipalities grouped by department: usable without JavaScript."""
 
     iterator = MunicipalitiesByDepartment
+    widget = GroupedSelect
 
 
 class ProfileFieldsMixin:
