@@ -813,10 +813,11 @@ EVENTS = [
             "plataforma.</li></ul>"
         ),
         "how_to_participate": (
-            "<p>Inscríbase con su cuenta de esta plataforma. Si aún no la tiene, "
-            "créela e indique su departamento, su municipio y su cargo. Las "
-            "indicaciones para conectarse se comunicarán a las personas inscritas "
-            "antes de la sesión. Para otras consultas, comuníquese con la Unidad de "
+            "<p>La sesión es abierta a funcionarios municipales. El enlace para "
+            "conectarse se publicará en esta página antes de la sesión; puede añadir "
+            "la actividad a su calendario con el botón de arriba. Si desea cursar el "
+            "diplomado, cree su cuenta en esta plataforma e inscríbase desde la "
+            "página del diplomado. Para otras consultas, comuníquese con la Unidad de "
             "Información Pública del INFOM.</p>"
         ),
     },
@@ -850,9 +851,10 @@ EVENTS = [
             "personas inscritas.</p>"
         ),
         "how_to_participate": (
-            "<p>Inscríbase con su cuenta de esta plataforma; si aún no cursa el "
-            "diplomado, inscríbase primero en él. Para consultas, comuníquese con la "
-            "Unidad de Información Pública del INFOM.</p>"
+            "<p>Dirigida a funcionarios inscritos en el diplomado; si aún no lo cursa, "
+            "inscríbase primero desde la página del diplomado. La sede se publicará "
+            "en esta página. Para consultas, comuníquese con la Unidad de Información "
+            "Pública del INFOM.</p>"
         ),
     },
     {
@@ -891,9 +893,10 @@ EVENTS = [
             "trasladarán a las mesas técnicas de la estrategia.</p>"
         ),
         "how_to_participate": (
-            "<p>La actividad es abierta. Le recomendamos inscribirse con su cuenta de "
-            "esta plataforma para recibir la confirmación de la sede. También puede "
-            "pedir información a la Unidad de Información Pública del INFOM.</p>"
+            "<p>La actividad es abierta al público. La sede se publicará en esta "
+            "página; puede añadir la actividad a su calendario con el botón de "
+            "arriba. Para más información, comuníquese con la Unidad de Información "
+            "Pública del INFOM.</p>"
         ),
     },
 ]
