@@ -276,7 +276,12 @@ class NewsPage(PublicPageCacheMixin, Page):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = selectors.related_news(article=self, limit=3)
+        context["categories"] = list(self.categories.all())
+        context["tags"] = list(self.tags.all())
+        context["index_url"] = self.get_parent().get_url(request=request)
+        context["related"] = selectors.related_news(
+            article=self, categories=context["categories"], limit=3
+        )
         return context
 
     class Meta:

@@ -87,10 +87,12 @@ def news_listing(*, index, category_slug: str = "", tag_slug: str = "") -> NewsL
     return listing
 
 
-def related_news(*, article, limit: int = 3) -> list:
+def related_news(*, article, categories=None, limit: int = 3) -> list:
     """Other live articles sharing a category with this one, newest first; the
     latest articles when it has none in common."""
-    category_ids = [c.pk for c in article.categories.all()]
+    if categories is None:
+        categories = article.categories.all()
+    category_ids = [c.pk for c in categories]
     pages = _live_news().exclude(pk=article.pk).order_by("-date", "-pk")
     if category_ids:
         pages = pages.filter(categories__in=category_ids).distinct()
