@@ -33,12 +33,16 @@ def _has_learners(pages) -> bool:
     courses = CoursePage.objects.none()
     for path_prefix in paths:
         courses = courses | CoursePage.objects.filter(path__startswith=path_prefix)
-    return Enrollment.objects.filter(course__in=courses).exists()
+    return (
+        Enrollment.objects.filter(course__in=courses).exists()
+        or RequiredTraining.objects.filter(course__in=courses).exists()
+    )
 
 
 REFUSAL = gettext_lazy(
-    "No se puede eliminar un curso con personas inscritas: su historial y sus "
-    "certificados dependen de él. Despublíquelo para retirarlo del catálogo."
+    "No se puede eliminar un curso con personas inscritas o que es una capacitación "
+    "obligatoria: su historial y sus certificados dependen de él. Despublíquelo "
+    "para retirarlo del catálogo."
 )
 
 

@@ -134,6 +134,25 @@ def test_a_course_with_learners_cannot_be_deleted(client, coordinator, participa
     assert CoursePage.objects.filter(pk=course.pk).exists()
 
 
+def test_a_required_course_cannot_be_deleted(client, coordinator):
+    from django.contrib.auth.models import Group
+
+    from cursos.models import RequiredTraining
+
+    client.force_login(coordinator)
+    course = build_course()
+    RequiredTraining.objects.create(
+        course=course,
+        group=Group.objects.get(name="Personal INFOM"),
+        due_rule="dias",
+        due_days=30,
+    )
+    response = client.post(f"/admin/pages/{course.pk}/delete/", follow=True)
+    assert response.status_code == 200
+    assert "capacitación obligatoria" in response.content.decode()
+    assert CoursePage.objects.filter(pk=course.pk).exists()
+
+
 def test_a_course_without_learners_can_be_deleted(client, coordinator):
     client.force_login(coordinator)
     course = build_course()
