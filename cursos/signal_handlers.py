@@ -2,8 +2,9 @@
 changes) and required-training assignments in step with groups and rules."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -52,6 +53,17 @@ def assign_on_requirement_saved(sender, instance, **kwargs):
     from .services.required import apply_requirement
 
     apply_requirement(requirement=instance)
+
+
+@receiver(pre_delete, sender=Group, dispatch_uid="cursos_group_deleted")
+def deactivate_rules_of_deleted_group(sender, instance, **kwargs):
+    """Deleting a group ends its rules: pending duties are withdrawn (completed
+    ones stay) and the rule is kept, inactive, as history."""
+    from .models import RequiredTraining
+    from .services.required import withdraw_from_group
+
+    withdraw_from_group(group_id=instance.pk)
+    RequiredTraining.objects.filter(group=instance).update(active=False)
 
 
 @receiver(m2m_changed, sender=User.groups.through, dispatch_uid="cursos_groups_changed")

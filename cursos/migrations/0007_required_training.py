@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('active', models.BooleanField(default=True, help_text='Si la desactiva, se retiran las asignaciones pendientes.', verbose_name='activa')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('course', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requirements', to='cursos.coursepage', verbose_name='curso')),
-                ('group', models.ForeignKey(help_text='Por ejemplo, «Personal INFOM».', on_delete=django.db.models.deletion.PROTECT, related_name='required_trainings', to='auth.group', verbose_name='grupo')),
+                ('group', models.ForeignKey(help_text='Por ejemplo, «Personal INFOM».', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='required_trainings', to='auth.group', verbose_name='grupo')),
             ],
             options={
                 'verbose_name': 'capacitación obligatoria',

@@ -25,7 +25,8 @@ class RequiredTraining(models.Model):
     )
     group = models.ForeignKey(
         "auth.Group",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,  # deleting the group deactivates the rule
+        null=True,
         related_name="required_trainings",
         verbose_name=_("grupo"),
         help_text=_("Por ejemplo, «Personal INFOM»."),
@@ -62,7 +63,8 @@ class RequiredTraining(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.course.title} · {self.group.name}"
+        group = self.group.name if self.group_id else _("(grupo eliminado)")
+        return f"{self.course.title} · {group}"
 
     def clean(self):
         super().clean()

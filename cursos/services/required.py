@@ -72,7 +72,7 @@ def apply_requirement(*, requirement: RequiredTraining, today=None) -> int:
     created. Safe to run again at any time (the daily task does)."""
     today = today or timezone.localdate()
     assignments = current_assignments().filter(requirement=requirement)
-    if not requirement.active:
+    if not requirement.active or requirement.group_id is None:
         _withdraw_pending(assignments)
         return 0
     _withdraw_pending(assignments.exclude(user__groups=requirement.group_id))

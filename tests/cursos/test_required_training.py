@@ -389,3 +389,17 @@ def test_reminder_email_names_the_group_and_invites_to_start(
     body = mailoutbox[0].body
     assert "obligatoria para el grupo «Personal INFOM»" in body
     assert "Empiece aquí:" in body and "falta 1 día" in body
+
+
+def test_deleting_a_group_deactivates_its_rules_and_keeps_history(client, course):
+    group = Group.objects.create(name="Temporal")
+    requirement = rule(course, group)
+    person = UserFactory(groups_by_name=("Temporal",))
+    assert current(person).count() == 1
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.post(f"/admin/groups/delete/{group.pk}/")
+    assert response.status_code == 302
+    requirement.refresh_from_db()
+    assert requirement.group is None and not requirement.active
+    assert not current(person).exists()
+    assert TrainingAssignment.objects.filter(user=person).count() == 1  # history
