@@ -68,7 +68,7 @@ def stacked_chart(
 
 def _render(chart_id, title, rows, series, *, stacked) -> SafeString:
     return render_to_string(
-        "cursos/admin/chart.html",
+        "includes/chart.html",
         {
             "chart_id": chart_id,
             "title": title,

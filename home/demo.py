@@ -93,10 +93,6 @@ def _illustration(theme: str, alt: str):
     return image
 
 
-def _stream(blocks):
-    return [(kind, value) for kind, value in blocks]
-
-
 def seed_news(home: HomePage) -> NewsIndexPage:
     index, _ = _child(
         home,
@@ -117,7 +113,7 @@ def seed_news(home: HomePage) -> NewsIndexPage:
             intro=item["intro"],
             search_description=item["search_description"],
             cover_image=_illustration(item["illustration"], item["image_alt"]),
-            body=_stream(item["body"]),
+            body=item["body"],
         )
         article.categories = [categories[name] for name in item["categories"]]
         article.tags.add(*item["tags"])
@@ -186,7 +182,7 @@ def seed_institutional_pages(home: HomePage) -> dict[str, Page]:
             title=item["title"],
             intro=item["intro"],
             search_description=item["search_description"],
-            body=_stream(item["body"]),
+            body=item["body"],
         )
     pages["datos-abiertos"], _ = _child(
         home,

@@ -449,10 +449,19 @@ class TransparencyPage(PublicPageCacheMixin, RoutablePageMixin, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from cursos.charts import bar_chart
+
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["data"] = selectors.open_training_data()
+        data = selectors.open_training_data()
+        context["data"] = data
+        context["chart"] = bar_chart(
+            chart_id="inscritas-por-departamento",
+            title=_("Personas inscritas por departamento"),
+            data=[(row.name, row.learners) for row in data.rows],
+            series=str(_("Personas inscritas")),
+        )
         return context
 
     @path("csv/", name="csv")

@@ -199,10 +199,6 @@ class OpenData:
             for name in ("learners", "completed", "certified", "municipalities")
         }
 
-    @property
-    def max_learners(self) -> int:
-        return max((row.learners for row in self.rows), default=0)
-
 
 def open_training_data() -> OpenData:
     """Per department: people enrolled, people who completed a course, people with

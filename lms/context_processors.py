@@ -71,7 +71,7 @@ def _chrome() -> dict:
             if (url := _default_target_url(target))
         ]
     chrome = {
-        "menu": [(str(label), url) for label, url in menu],
+        "menu": menu,
         "footer_links": _links(setting.footer_links.select_related("link_page")),
         "footer_about": setting.footer_about,
         "footer_contact": [

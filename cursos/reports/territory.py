@@ -2,7 +2,7 @@
 municipalities with no certified official yet."""
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -118,6 +118,7 @@ class TerritoryReportView(CoordinatorReportView):
                     distinct=True,
                 ),
             )
+            .annotate(in_progress=F("enrolled") - F("completed"))
             .order_by("code")
         )
         reach = self.request.GET.get("reach")
@@ -140,15 +141,6 @@ class TerritoryReportView(CoordinatorReportView):
                 )
             )
         return queryset
-
-    def decorate_paginated_queryset(self, object_list):
-        for municipality in object_list:
-            municipality.in_progress = municipality.enrolled - municipality.completed
-        return object_list
-
-    def to_row_dict(self, item):
-        item.in_progress = item.enrolled - item.completed
-        return super().to_row_dict(item)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..models import Enrollment, RequiredTraining, TrainingAssignment, TrainingReminder
+from ..models.required import due_phrase
 
 
 def completed_enrollment(user_ref="user", course_ref="course"):
@@ -228,8 +229,6 @@ def send_reminder(*, reminder_id: int) -> bool:
 def _send_reminder_email(reminder: TrainingReminder) -> None:
     assignment = reminder.assignment
     today = timezone.localdate()
-    from ..models.required import due_phrase
-
     context = {
         "user": assignment.user,
         "course": assignment.course,

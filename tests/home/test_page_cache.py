@@ -90,7 +90,7 @@ def test_signed_in_people_are_never_served_from_the_cache(client):
     assert "Salir" in response.content.decode()
 
 
-def test_previews_and_pages_that_set_cookies_are_not_stored(client):
+def test_pages_that_set_cookies_are_not_stored(client):
     client.get("/cuentas/ingresar/")
     response = client.get("/cuentas/ingresar/")
     assert HEADER not in response
