@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from tests.factories import UserFactory
 
@@ -20,3 +21,10 @@ def participant(db):
 @pytest.fixture
 def coordinator(db):
     return UserFactory(coordinator=True)
+
+
+@pytest.fixture
+def csrf_client():
+    """A client that enforces CSRF like a browser's server does; post through
+    tests.forms.post_form so the token comes from the form on the page."""
+    return Client(enforce_csrf_checks=True)
