@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,8 +18,25 @@ class AdminLoginRedirect(RedirectView):
     query_string = True
 
 
-urlpatterns = [
+class PasswordResetRedirect(RedirectView):
+    """Passwords are reset only through allauth's rate-limited flow."""
+
+    pattern_name = "account_reset_password"
+    query_string = False
+
+
+# Every door into a session is allauth's (MFA, rate limits, verified e-mail):
+# Wagtail's own login and password-reset routes are shadowed by redirects,
+# declared before the includes that would otherwise answer them.
+# tests/security/test_auth_doors.py walks the resolver to keep it so.
+allauth_only_doors = [
     path("admin/login/", AdminLoginRedirect.as_view()),
+    path("_util/login/", AdminLoginRedirect.as_view()),
+    re_path(r"^admin/password_reset/", PasswordResetRedirect.as_view()),
+]
+
+urlpatterns = [
+    *allauth_only_doors,
     path("admin/", include(wagtailadmin_urls)),
     path("documentos/", include(wagtaildocs_urls)),
     path("cuentas/", include("lms.accounts.urls")),
