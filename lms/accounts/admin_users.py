@@ -5,3 +5,4 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 class UsersAppConfig(WagtailUsersAppConfig):
     user_viewset = "lms.accounts.admin_views.UserViewSet"
+    group_viewset = "lms.accounts.admin_views.GroupViewSet"

@@ -1,0 +1,68 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from .admin_views import (
+    RankedAssignRoleBulkAction,
+    RankedDeleteBulkAction,
+    RankedSetActiveStateBulkAction,
+)
+
+# Registered after Wagtail's own (higher order): same action types, so these
+# replace them in the users listing.
+for action_class in (
+    RankedAssignRoleBulkAction,
+    RankedDeleteBulkAction,
+    RankedSetActiveStateBulkAction,
+):
+    hooks.register("register_bulk_action", action_class, order=100)
+
+
+@hooks.register("register_log_actions")
+def register_user_audit_actions(actions):
+    """Sensitive changes to people made in the admin (lms.accounts.services)."""
+
+    @actions.register_action("accounts.user.groups")
+    class GroupsChanged(LogFormatter):
+        label = _("Grupos cambiados")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Grupos: añadidos %(added)s; quitados %(removed)s") % {
+                "added": ", ".join(data.get("added", [])) or "—",
+                "removed": ", ".join(data.get("removed", [])) or "—",
+            }
+
+    @actions.register_action("accounts.user.active")
+    class ActiveChanged(LogFormatter):
+        label = _("Estado activo cambiado")
+
+        def format_message(self, log_entry):
+            if (log_entry.data or {}).get("is_active"):
+                return _("Cuenta activada")
+            return _("Cuenta desactivada")
+
+    @actions.register_action("accounts.user.superuser")
+    class SuperuserChanged(LogFormatter):
+        label = _("Rol de administrador cambiado")
+
+        def format_message(self, log_entry):
+            if (log_entry.data or {}).get("is_superuser"):
+                return _("Ahora es administrador")
+            return _("Ya no es administrador")
+
+    @actions.register_action("accounts.user.email")
+    class EmailChanged(LogFormatter):
+        label = _("Correo cambiado")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Correo cambiado de %(old)s a %(new)s") % {
+                "old": data.get("old", ""),
+                "new": data.get("new", ""),
+            }
+
+    @actions.register_action("accounts.user.password")
+    class PasswordChanged(LogFormatter):
+        label = _("Contraseña cambiada")
+        message = _("Contraseña cambiada")
