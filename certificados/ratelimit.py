@@ -2,15 +2,16 @@
 
 from django.core.cache import cache
 
+from lms.net import client_ip
+
+__all__ = ["WINDOW_SECONDS", "allow", "client_ip"]
+
 WINDOW_SECONDS = 60
 
 
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "desconocida")
-
-
 def allow(request, action: str, limit: int) -> bool:
-    """True while the client stays under ``limit`` requests per minute."""
+    """True while the client stays under ``limit`` requests per minute; the
+    client is its real address behind the trusted proxies (lms.net)."""
     key = f"ratelimit:{action}:{client_ip(request)}"
     if cache.add(key, 1, WINDOW_SECONDS):
         return True

@@ -3,6 +3,8 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 
+from lms.net import client_ip
+
 from .forms import PROFILE_FIELDS
 from .tasks import send_email
 
@@ -18,6 +20,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def get_client_ip(self, request):
+        """allauth's rate limits key on the same address as ours: the real
+        client behind ``TRUSTED_PROXY_COUNT`` proxies (lms.net), never a
+        header the client wrote itself."""
+        return client_ip(request)
 
     def send_mail(self, template_prefix, email, context):
         request = allauth_context.request

@@ -1,5 +1,6 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.html import format_html
@@ -139,6 +140,19 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
         self.fields.update(_profile_form_fields())
         self._setup_profile_fields()
         self.order_fields(["full_name", "email", *PROFILE_FIELDS[1:]])
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            spend_signup_cost(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
+
+
+def spend_signup_cost(password: str) -> None:
+    """With ACCOUNT_PREVENT_ENUMERATION, a sign-up with an address that already
+    has an account creates nothing; hashing the password anyway (as Django's
+    ModelBackend does for unknown users) keeps that answer as slow as a real
+    sign-up, so timing does not tell whether the address is registered."""
+    make_password(password)
 
 
 class ProfileForm(ProfileFieldsMixin, forms.ModelForm):

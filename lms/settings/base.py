@@ -186,6 +186,12 @@ INFOM_STAFF_EMAIL_DOMAINS = env.list(
     "INFOM_STAFF_EMAIL_DOMAINS", default=["infom.gob.gt"]
 )
 
+# Rate limits (allauth's and lms.net's) key on the client's real address: the
+# number of reverse proxies we run in front of gunicorn, each appending to
+# X-Forwarded-For (docs/deploy.md). 0 = use the peer address, ignore the header.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plataforma de Aprendizaje INFOM"
 WAGTAILADMIN_BASE_URL = SITE_URL
