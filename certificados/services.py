@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cursos.models import Enrollment
+from lms.accounts.validators import normalize_full_name, validate_full_name
 
 from .models import (
     Certificate,
@@ -182,13 +184,29 @@ def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
 
 def reissue(*, certificate: Certificate, enqueue: bool = True) -> Certificate:
     """After a name correction: same code, new version with the holder's current
-    name; earlier versions are kept (and still verify as earlier versions)."""
+    name; earlier versions are kept (and still verify as earlier versions).
+
+    The only way a certificate's holder name changes (the admin registry is
+    read-only, see ``CertificateRegistryPolicy``). The name comes from the
+    holder's profile and is checked with the profile's own rule; a name that
+    fails it is refused and nothing changes."""
     if certificate.status == Certificate.Status.REVOKED:
         raise CertificateError(_("Un certificado revocado no se vuelve a emitir."))
+    name = normalize_full_name(certificate.enrollment.user.full_name)
+    try:
+        validate_full_name(name)
+    except ValidationError as error:
+        raise CertificateError(
+            _(
+                "El nombre del perfil no es válido para un certificado: %(motivo)s "
+                "Corríjalo en el perfil y vuelva a emitir."
+            )
+            % {"motivo": " ".join(error.messages)}
+        ) from error
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         locked.version += 1
-        locked.holder_name = locked.enrollment.user.full_name
+        locked.holder_name = name
         locked.status = Certificate.Status.PENDING
         locked.save(update_fields=["version", "holder_name", "status"])
     if enqueue:

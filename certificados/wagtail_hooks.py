@@ -12,11 +12,15 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cursos.models import Cohort
+from lms.spreadsheet import SafeSpreadsheetExportMixin
 
 from .forms import RevokeForm
 from .models import BulkIssueJob, Certificate, CertificateTemplate
@@ -56,8 +60,39 @@ class ActionsColumn(Column):
     cell_template_name = "certificados/admin/actions_cell.html"
 
 
+class CertificateRegistryPolicy(ModelPermissionPolicy):
+    """The registry is read, never written, through the generic admin views.
+
+    A certificate is created by ``issue_for``; its holder name changes only
+    through "Volver a emitir" (``services.reissue``: the name comes from the
+    validated profile, a new PDF version is rendered and the earlier ones are
+    kept); it ends through "Revocar". So nobody, superusers included, may add or
+    change a row here: the edit, add and copy views answer 403 and the listing
+    links to the read-only inspect view. Deleting stays a plain permission."""
+
+    READ_ONLY_ACTIONS = frozenset({"add", "change"})
+
+    def user_has_permission(self, user, action):
+        if action in self.READ_ONLY_ACTIONS:
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [a for a in actions if a not in self.READ_ONLY_ACTIONS]
+        return super().users_with_any_permission(actions)
+
+
+register_permission_policy(Certificate, CertificateRegistryPolicy(Certificate))
+
+
+class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The registry listing; its CSV/XLSX export neutralises formulas (a holder
+    name comes from the learner's profile)."""
+
+
 class CertificateViewSet(ModelViewSet):
     model = Certificate
+    index_view_class = CertificateIndexView
     icon = "doc-full-inverse"
     menu_label = gettext_lazy("Certificados")
     menu_order = 250
@@ -104,6 +139,8 @@ class CertificateViewSet(ModelViewSet):
         "verification_url": gettext_lazy("Verificación"),
     }
     ordering = ["-created_at"]
+    # Never used for writing (see CertificateRegistryPolicy); Wagtail requires
+    # a form definition for every ModelViewSet.
     form_fields = ["holder_name"]
     inspect_view_fields = [
         "holder_name",

@@ -706,11 +706,44 @@ class QuizState:
         return self.open_attempt is None and self.blocked_reason is None
 
     @property
+    def answers_seen(self) -> bool:
+        """Whether correct answers may already have been read (see
+        ``answers_may_have_been_seen``)."""
+        return answers_may_have_been_seen(quiz=self.quiz, submitted=len(self.submitted))
+
+    @property
     def answers_revealed(self) -> bool:
-        """Whether correct answers may be shown, by the quiz's reveal rule."""
+        """Whether correct answers may be shown now, by the quiz's reveal rule.
+
+        Never while an attempt is open, under any rule: an earlier attempt's
+        review would answer the open one. With "al_final" they are shown only
+        once no further attempt can start either (passed, or every allowed
+        attempt used and submitted); a pending wait between attempts is not the
+        end, and unlimited attempts never end before passing.
+
+        A coordinator's extra attempt makes ``remaining`` positive again, so
+        answers already seen are hidden again until that attempt is over too;
+        the report warns the coordinator (``answers_seen``) and the new attempt
+        draws its questions afresh (``build_snapshot``).
+        """
+        if self.open_attempt is not None:
+            return False
         if self.quiz.reveal == QuizPage.Reveal.ALWAYS:
             return True
         return self.passed or self.remaining == 0
+
+
+def answers_may_have_been_seen(*, quiz: QuizPage, submitted: int) -> bool:
+    """Whether a learner with ``submitted`` finished attempts may already have
+    read this quiz's correct answers: the full review, and either answers shown
+    after every attempt or the quiz's own attempts all used (the moment they are
+    revealed). Errs on the side of "yes" when extra attempts were granted
+    before the learner ran out; it only drives a warning and a fresh shuffle."""
+    if quiz.review != QuizPage.Review.FULL or not submitted:
+        return False
+    if quiz.reveal == QuizPage.Reveal.ALWAYS:
+        return True
+    return quiz.max_attempts is not None and submitted >= quiz.max_attempts
 
 
 def quiz_state(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizState:

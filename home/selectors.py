@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 
 from cursos.models import Enrollment
 from lms.accounts.models import Department
+from lms.spreadsheet import safe_row
 
 COUNTERS_KEY = "home:public-counters:v1"
 COUNTERS_SECONDS = 10 * 60
@@ -263,7 +264,9 @@ def write_open_data_csv(data: OpenData, stream) -> None:
     writer = csv.writer(stream)
     writer.writerow([header for _attr, header in OPEN_DATA_COLUMNS])
     for row in data.rows:
-        writer.writerow([getattr(row, attr) for attr, _header in OPEN_DATA_COLUMNS])
+        writer.writerow(
+            safe_row(getattr(row, attr) for attr, _header in OPEN_DATA_COLUMNS)
+        )
 
 
 def open_data_as_dict(data: OpenData) -> dict:

@@ -7,6 +7,8 @@ from django.db.models.functions import Cast, NullIf
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from lms.spreadsheet import SafeSpreadsheetExportMixin
+
 REPORTS_PERMISSION = "cursos.view_reports"
 
 
@@ -17,8 +19,9 @@ def percent_of(part, whole):
     )
 
 
-class CoordinatorReportView(ReportView):
-    """Only coordinators and superusers (permission ``cursos.view_reports``)."""
+class CoordinatorReportView(SafeSpreadsheetExportMixin, ReportView):
+    """Only coordinators and superusers (permission ``cursos.view_reports``).
+    Exports neutralise cells a spreadsheet would run as formulas."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(REPORTS_PERMISSION):

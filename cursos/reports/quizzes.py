@@ -12,6 +12,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Substr
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -20,6 +21,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 
 from ..models import CoursePage, Enrollment, QuestionResult, QuizPage
+from ..selectors import answers_may_have_been_seen
 from .base import CoordinatorReportView, RoundedColumn, percent_of
 
 
@@ -143,6 +145,9 @@ def passed_label(enrollment) -> str:
 
 
 class GrantColumn(Column):
+    """The "Conceder un intento más" form of one row, with a warning when the
+    learner may already have read the correct answers."""
+
     cell_template_name = "cursos/admin/grant_attempt_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
@@ -151,6 +156,11 @@ class GrantColumn(Column):
             "cursos_reports:grant_attempt",
             args=[instance.quiz_id_for_row, instance.pk],
         )
+        # Wagtail renders cells from a plain dict, without the request's
+        # context processors, so {% csrf_token %} would print nothing.
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request else ""
+        context["answers_seen"] = instance.answers_seen
         return context
 
 
@@ -215,6 +225,13 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
                     "quiz_attempts",
                     filter=Q(quiz_attempts__quiz=quiz, quiz_attempts__passed=True),
                 ),
+                submitted_attempts=Count(
+                    "quiz_attempts",
+                    filter=Q(
+                        quiz_attempts__quiz=quiz,
+                        quiz_attempts__submitted_at__isnull=False,
+                    ),
+                ),
                 extra_granted=Subquery(extra),
             )
             .order_by("user__full_name")
@@ -223,6 +240,9 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
     def decorate_paginated_queryset(self, object_list):
         for enrollment in object_list:
             enrollment.quiz_id_for_row = self.quiz.pk
+            enrollment.answers_seen = answers_may_have_been_seen(
+                quiz=self.quiz, submitted=enrollment.submitted_attempts
+            )
         return object_list
 
     def to_row_dict(self, item):

@@ -85,18 +85,23 @@ def _snapshot_question(block) -> dict:
     return question
 
 
-def build_snapshot(quiz: QuizPage, rng: random.Random | None = None) -> list[dict]:
+def build_snapshot(
+    quiz: QuizPage, rng: random.Random | None = None, *, reshuffle: bool = False
+) -> list[dict]:
     """Draw the attempt's questions (all, or N at random), in order or shuffled,
-    with their choices (shuffled when configured)."""
+    with their choices (shuffled when configured). Every attempt draws afresh
+    from the bank, with new choice keys; ``reshuffle`` shuffles questions and
+    choices even when the quiz does not (an extra attempt for someone who may
+    have read the correct answers)."""
     rng = rng or _random
     blocks = list(quiz.questions)
     if quiz.draw_count and quiz.draw_count < len(blocks):
         drawn = set(rng.sample(range(len(blocks)), quiz.draw_count))
         blocks = [b for i, b in enumerate(blocks) if i in drawn]
-    if quiz.shuffle_questions:
+    if quiz.shuffle_questions or reshuffle:
         rng.shuffle(blocks)
     questions = [_snapshot_question(block) for block in blocks]
-    if quiz.shuffle_choices:
+    if quiz.shuffle_choices or reshuffle:
         for question in questions:
             if question["type"] != "true_false":
                 rng.shuffle(question["choices"])
@@ -220,7 +225,10 @@ def start_attempt(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizAt
 
     Refused when no attempts are left, the wait between attempts has not passed,
     or the quiz is already passed. Two concurrent starts create one attempt: the
-    database allows one open attempt per learner and quiz.
+    database allows one open attempt per learner and quiz. An extra attempt
+    started after the correct answers may have been read draws afresh and
+    shuffles questions and choices whatever the quiz's settings; while it is
+    open (or can still start) the answers are hidden again.
     """
     now = now or timezone.now()
     state = quiz_state(enrollment=enrollment, quiz=quiz, now=now)
@@ -232,7 +240,12 @@ def start_attempt(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizAt
         state = quiz_state(enrollment=enrollment, quiz=quiz, now=now)
     if not state.can_start:
         raise QuizError(state.blocked_reason)
-    snapshot = build_snapshot(quiz)
+    granted_after_reveal = (
+        quiz.max_attempts is not None
+        and state.used >= quiz.max_attempts
+        and state.answers_seen
+    )
+    snapshot = build_snapshot(quiz, reshuffle=granted_after_reveal)
     max_score = sum((Decimal(q["points"]) for q in snapshot), Decimal("0.00"))
     deadline = (
         now + timedelta(minutes=quiz.time_limit_minutes)
@@ -370,7 +383,13 @@ def close_expired_attempts(*, now=None) -> int:
 def grant_extra_attempt(
     *, enrollment: Enrollment, quiz: QuizPage, granted_by
 ) -> ExtraAttempt:
-    """A coordinator gives one learner one more attempt at one quiz."""
+    """A coordinator gives one learner one more attempt at one quiz.
+
+    Allowed even when the learner may already have read the correct answers
+    (``QuizState.answers_seen``): the participants report warns the coordinator
+    beside the button, the answers are hidden again
+    until the new attempt is over, and that attempt is drawn and shuffled
+    afresh (``start_attempt``)."""
     if (
         enrollment.course_id
         != course_outline_at(quiz.path[: -2 * quiz.steplen]).course_id
