@@ -58,7 +58,11 @@ def test_real_parameters_are_still_cached(client):
     )
     news_article(categories=["transparencia"], tags=["datos"])
     url = news_index().url
-    for query in ({"pagina": "1"}, {"categoria": "transparencia"}, {"etiqueta": "datos"}):
+    for query in (
+        {"pagina": "1"},
+        {"categoria": "transparencia"},
+        {"etiqueta": "datos"},
+    ):
         assert client.get(url, query)[HEADER] == "MISS"
         assert client.get(url, query)[HEADER] == "HIT"
 
