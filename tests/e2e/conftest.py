@@ -100,9 +100,11 @@ def new_context(browser):
         # Chromium reports every CSP refusal on the console.
         page.on(
             "console",
-            lambda message: violations.append(f"{page.url}: {message.text}")
-            if _is_csp_violation(message.text)
-            else None,
+            lambda message: (
+                violations.append(f"{page.url}: {message.text}")
+                if _is_csp_violation(message.text)
+                else None
+            ),
         )
 
     def make(**options):
