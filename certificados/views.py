@@ -6,6 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from lms.security import reads_body_after_own_checks
 
 from .forms import VerifyCodeForm, VerifyFileForm
 from .models import Certificate, CertificateVersion
@@ -38,9 +41,19 @@ def download_view(request, pk: int):
     )
 
 
+@csrf_exempt  # checked by _verify, after the rate limit
+@reads_body_after_own_checks
 def verify_view(request):
+    """Verification by code or by the PDF itself. A client over the rate limit is
+    refused before anything reads the request body (not even the CSRF check,
+    which parses the form): a flood of uploads costs no parsing."""
     if not allow(request, "verificar", VERIFY_LIMIT_PER_MINUTE):
         return _too_many(request)
+    return _verify(request)
+
+
+@csrf_protect
+def _verify(request):
     code_form = VerifyCodeForm(prefix="codigo")
     file_form = VerifyFileForm(prefix="archivo")
     if request.method == "POST" and "codigo-code" in request.POST:

@@ -213,3 +213,12 @@ class RequiredTrainingViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_required_training_viewset():
     return RequiredTrainingViewSet()
+
+
+# Documents: served only to people who may read a page that uses them
+# (lms.documents, issue 11).
+@hooks.register("before_serve_document")
+def check_document_access(document, request):
+    from lms.documents import check_document_access
+
+    return check_document_access(document, request)

@@ -6,7 +6,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
@@ -30,7 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from lms.page_cache import PublicPageCacheMixin
+from lms.page_cache import PublicPageCacheMixin, mark_parameters
 
 from .blocks import CampaignStreamBlock
 
@@ -38,6 +38,27 @@ from .blocks import CampaignStreamBlock
 BASIC_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 NEWS_PER_PAGE = 10
 PAST_EVENTS_PER_PAGE = 10
+PAGE_PARAMETER = "pagina"
+
+
+def _without_nul(value: str) -> str:
+    """A filter value PostgreSQL can compare: a NUL byte (refused by the database)
+    becomes a character no slug has, so the filter is simply unknown."""
+    return value.replace("\x00", "\ufffd")
+
+
+def page_of(request, object_list, per_page):
+    """(page of the listing asked for by ``?pagina=``, whether that page exists).
+    A page number that is not one, or out of range, shows the nearest page (the
+    template says so) and is never stored in the anonymous page cache."""
+    paginator = Paginator(object_list, per_page)
+    raw = request.GET.get(PAGE_PARAMETER)
+    if raw is None:
+        return paginator.get_page(1), True
+    try:
+        return paginator.page(paginator.validate_number(raw)), True
+    except (PageNotAnInteger, EmptyPage):
+        return paginator.get_page(raw), False
 
 
 class HomePage(PublicPageCacheMixin, Page):
@@ -198,12 +219,17 @@ class NewsIndexPage(PublicPageCacheMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         listing = selectors.news_listing(
             index=self,
-            category_slug=request.GET.get("categoria", ""),
-            tag_slug=request.GET.get("etiqueta", ""),
+            category_slug=_without_nul(request.GET.get("categoria", "")),
+            tag_slug=_without_nul(request.GET.get("etiqueta", "")),
         )
         context["listing"] = listing
-        context["news"] = Paginator(listing.pages, NEWS_PER_PAGE).get_page(
-            request.GET.get("pagina")
+        context["news"], page_exists = page_of(request, listing.pages, NEWS_PER_PAGE)
+        context["page_missing"] = not page_exists
+        mark_parameters(
+            request,
+            valid=page_exists
+            and not listing.unknown_filter
+            and set(request.GET) <= {PAGE_PARAMETER, "categoria", "etiqueta"},
         )
         return context
 
@@ -308,8 +334,12 @@ class EventIndexPage(PublicPageCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         events = selectors.events_of(index=self)
         context["upcoming"] = events.upcoming
-        context["past"] = Paginator(events.past, PAST_EVENTS_PER_PAGE).get_page(
-            request.GET.get("pagina")
+        context["past"], page_exists = page_of(
+            request, events.past, PAST_EVENTS_PER_PAGE
+        )
+        context["page_missing"] = not page_exists
+        mark_parameters(
+            request, valid=page_exists and set(request.GET) <= {PAGE_PARAMETER}
         )
         return context
 

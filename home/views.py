@@ -20,6 +20,12 @@ def search(request):
             "La búsqueda es demasiado larga: use como máximo %(max)s caracteres."
         ) % {"max": MAX_QUERY_CHARS}
         return render(request, "home/search.html", context, status=400)
+    if "\x00" in query:
+        # PostgreSQL refuses NUL in text; lms.security answers such requests
+        # before any view, this keeps the view safe on its own.
+        context["query"] = query.replace("\x00", "")
+        context["error"] = _("La búsqueda contiene un carácter no válido.")
+        return render(request, "home/search.html", context, status=400)
     if query:
         paginator = Paginator(search_pages(query), RESULTS_PER_PAGE)
         page_of_results = paginator.get_page(request.GET.get("pagina"))

@@ -92,13 +92,32 @@ def purge_site() -> None:
     cache.set(SITE_TOKEN_KEY, uuid.uuid4().hex, _token_seconds())
 
 
+PARAMETERS_CHECKED = "_page_cache_parameters_valid"
+
+
+def mark_parameters(request, *, valid: bool) -> None:
+    """Called by a page that reads query parameters: whether every parameter of
+    this request names something that exists (a page number within range, a real
+    category or tag). Only then may the response be stored; otherwise made-up
+    URLs (300 random ``?pagina=`` values) would each fill a cache entry."""
+    setattr(request, PARAMETERS_CHECKED, valid)
+
+
+def _parameters_valid(request) -> bool:
+    """A URL without parameters always is; one with parameters only when the page
+    checked them and found them real (pages that ignore parameters never do)."""
+    if not request.GET:
+        return True
+    return getattr(request, PARAMETERS_CHECKED, False)
+
+
 class PublicPageCacheMixin:
     """Marks the responses of a page class as cacheable for anonymous visitors.
     Previews do not go through `serve`, so they are never cached."""
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        response.public_page_cache = True
+        response.public_page_cache = _parameters_valid(request)
         return response
 
 

@@ -61,6 +61,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a body or touches the database (lms.security).
+    "lms.security.RequestSizeLimitMiddleware",
+    "lms.security.RejectNulBytesMiddleware",
+    "lms.security.ContentSecurityPolicyMiddleware",
+    "lms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lms.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

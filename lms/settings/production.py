@@ -1,5 +1,7 @@
 """Production: every secret and host from the environment; see docs/deploy.md."""
 
+from lms.security import header_settings
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -27,5 +29,16 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # the Wagtail admin alone allows SAMEORIGIN (preview)
+
+# Content-Security-Policy (no inline script or style on the site; a looser policy
+# for the Wagtail admin only) and Permissions-Policy: see lms.security and
+# docs/deploy.md. The e2e suite runs with these same settings.
+CONTENT_SECURITY_POLICY = header_settings()["CONTENT_SECURITY_POLICY"]
+CONTENT_SECURITY_POLICY_ADMIN = header_settings()["CONTENT_SECURITY_POLICY_ADMIN"]
+PERMISSIONS_POLICY = header_settings()["PERMISSIONS_POLICY"]
+
+# Documents go through Wagtail's serve view, where lms.documents decides who may
+# download each one; never a redirect to the storage's own (public) URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="WARNING")  # noqa: F405

@@ -49,6 +49,20 @@ def _django_allow_async_unsafe():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(autouse=True)
+def _production_security_headers(settings):
+    """The live server answers with production's Content-Security-Policy and
+    Permissions-Policy (lms.security), so a page they would break fails here."""
+    from lms.security import header_settings
+
+    for name, value in header_settings().items():
+        setattr(settings, name, value)
+
+
+def _is_csp_violation(text: str) -> bool:
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
 @pytest.fixture(scope="session")
 def playwright_instance(_django_allow_async_unsafe):
     from playwright.sync_api import sync_playwright
@@ -80,12 +94,25 @@ _NO_JAVASCRIPT = weakref.WeakSet()
 def new_context(browser):
     """Factory for extra browser contexts (e.g. with JavaScript turned off)."""
     contexts = []
+    violations = []
+
+    def watch(page):
+        # Chromium reports every CSP refusal on the console.
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(f"{page.url}: {message.text}")
+                if _is_csp_violation(message.text)
+                else None
+            ),
+        )
 
     def make(**options):
         options.setdefault("viewport", VIEWPORT)
         options.setdefault("locale", LOCALE)
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
+        context.on("page", watch)
         if options.get("java_script_enabled") is False:
             _NO_JAVASCRIPT.add(context)
         contexts.append(context)
@@ -94,6 +121,10 @@ def new_context(browser):
     yield make
     for context in contexts:
         context.close()
+    assert violations == [], (
+        "La política de seguridad de contenidos (CSP) bloqueó algo:\n"
+        + "\n".join(violations)
+    )
 
 
 @pytest.fixture
