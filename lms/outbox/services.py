@@ -20,6 +20,8 @@ LEASE_SECONDS = 300
 # After this many failed publications a message waits for an operator
 # (`manage.py deliver_outbox --reintentar`); /salud/ counts them.
 MAX_ATTEMPTS = 20
+# Sent messages are kept this long (to answer "was it sent?"), then deleted.
+KEEP_SENT_DAYS = 7
 
 
 def enqueue(task, /, *args, **kwargs) -> OutboxMessage:
@@ -103,6 +105,9 @@ def deliver_pending(
     sent = sum(
         _publish(pk, name, args, kwargs, retry=True) for pk, name, args, kwargs in batch
     )
+    OutboxMessage.objects.filter(
+        sent_at__lt=now - timedelta(days=KEEP_SENT_DAYS)
+    ).delete()
     return {"sent": sent, "failed": len(batch) - sent}
 
 
