@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cursos.models import Enrollment
+from lms.outbox import services as outbox
 from lms.outbox.mail import send_mail
-from lms.outbox.services import enqueue
 
 from .models import (
     Certificate,
@@ -93,7 +93,7 @@ def issue_for(
 def enqueue_render(certificate: Certificate) -> None:
     from .tasks import render_certificate
 
-    enqueue(render_certificate, certificate.pk, certificate.version)
+    outbox.enqueue(render_certificate, certificate.pk, certificate.version)
 
 
 def _store(certificate: Certificate, pdf: bytes) -> CertificateVersion:
