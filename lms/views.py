@@ -2,6 +2,7 @@ import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
+from django.db.models import Count, Q
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -43,9 +44,13 @@ def _check_database() -> tuple[bool, dict]:
         return False, {}
     from lms.outbox.services import MAX_ATTEMPTS, pending
 
-    counts = pending().values_list("attempts", flat=True)
-    failed = sum(1 for attempts in counts if attempts >= MAX_ATTEMPTS)
-    return True, {"envios_pendientes": len(counts), "envios_fallidos": failed}
+    counts = pending().aggregate(
+        total=Count("pk"), failed=Count("pk", filter=Q(attempts__gte=MAX_ATTEMPTS))
+    )
+    return True, {
+        "envios_pendientes": counts["total"],
+        "envios_fallidos": counts["failed"],
+    }
 
 
 def _check_cache() -> bool:
