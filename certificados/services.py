@@ -12,7 +12,6 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -20,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from cursos.models import Enrollment
 from lms.accounts.validators import normalize_full_name, validate_full_name
+from lms.outbox import services as outbox
+from lms.outbox.mail import send_mail
 
 from .models import (
     Certificate,
@@ -94,7 +95,7 @@ def issue_for(
 def enqueue_render(certificate: Certificate) -> None:
     from .tasks import render_certificate
 
-    render_certificate.delay_on_commit(certificate.pk, certificate.version)
+    outbox.enqueue(render_certificate, certificate.pk, certificate.version)
 
 
 def _store(certificate: Certificate, pdf: bytes) -> CertificateVersion:
@@ -216,7 +217,10 @@ def reissue(*, certificate: Certificate, enqueue: bool = True) -> Certificate:
 
 def reconcile(*, stuck_after_minutes: int = 10) -> dict[str, int]:
     """Periodic safety net: re-enqueue certificates stuck pending and issue the
-    missing ones of completed enrollments in courses that grant certificates."""
+    missing ones of completed enrollments in courses that grant certificates.
+
+    Runs in a worker (the broker is up) and is itself the retry: a stuck one is
+    sent again on the next run, so it publishes directly, not via the outbox."""
     cutoff = timezone.now() - timezone.timedelta(minutes=stuck_after_minutes)
     stuck = list(
         Certificate.objects.filter(

@@ -7,6 +7,8 @@ from celery import shared_task
 from django.conf import settings
 from django.db.models import F
 
+from lms.outbox.services import enqueue
+
 from .models import BulkIssueJob, Certificate
 
 CHUNK = 50
@@ -80,5 +82,5 @@ def start_bulk_job(*, cohort, kind: str, created_by) -> BulkIssueJob:
         cohort=cohort, kind=kind, total=len(ids), created_by=created_by
     )
     for start in range(0, len(ids), CHUNK):
-        bulk_chunk.delay_on_commit(job.pk, ids[start : start + CHUNK])
+        enqueue(bulk_chunk, job.pk, ids[start : start + CHUNK])
     return job

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 
 
 class AdminSameOriginFrameMiddleware:
@@ -43,9 +44,14 @@ class CachedSiteMiddleware:
 
         sites = cache.get(SITES_CACHE_KEY)
         if sites is None:
-            sites = list(Site.objects.select_related("root_page")[:2])
-            for site in sites:
-                site.root_page.specific  # noqa: B018  (cached with the site)
+            try:
+                sites = list(Site.objects.select_related("root_page")[:2])
+                for site in sites:
+                    site.root_page.specific  # noqa: B018  (cached with the site)
+            except DatabaseError:
+                # The database is down: routes that need no site (/salud/)
+                # must still answer, and say so.
+                return self.get_response(request)
             cache.set(SITES_CACHE_KEY, sites, 60 * 60)
         if len(sites) == 1 and sites[0].is_default_site:
             request._wagtail_site = sites[0]

@@ -4,13 +4,13 @@ from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 
 from lms.net import client_ip
+from lms.outbox.mail import send_message
 
 from .forms import PROFILE_FIELDS
-from .tasks import send_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Profile fields on sign-up; e-mail sent by Celery after the transaction."""
+    """Profile fields on sign-up; e-mail sent by Celery through the outbox."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -37,11 +37,6 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         ctx.update(context)
         message = self.render_mail(template_prefix, email, ctx)
-        send_email.delay_on_commit(
-            subject=message.subject,
-            body=message.body,
-            from_email=message.from_email,
-            to=list(message.to),
-            alternatives=[list(alt) for alt in getattr(message, "alternatives", [])],
-            headers=dict(message.extra_headers) or None,
-        )
+        # Through the outbox: a broker or SMTP server that is down neither
+        # fails the sign-up/reset nor loses the message.
+        send_message(message)

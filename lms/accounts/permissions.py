@@ -6,21 +6,22 @@ public pages show. Any change to group membership or group permissions bumps a
 version number, which invalidates every cached answer at once.
 """
 
+import uuid
+
 from django.core.cache import cache
 
 VERSION_KEY = "accounts:admin-access:version"
 TIMEOUT = 60 * 10
 
 
-def _version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
+def _version() -> str:
+    # A random token, not a counter: a version lost with the cache (Redis down
+    # or flushed) never comes back as an old number whose answers are stale.
+    return cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def invalidate_admin_access() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def can_access_admin(user) -> bool:

@@ -26,6 +26,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "lms.accounts",
+    "lms.outbox",
     "home",
     "cursos",
     "certificados",
@@ -112,7 +113,16 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+def resilient_cache(config: dict) -> dict:
+    """Redis through lms.cache.ResilientRedisCache: an unreachable Redis is an
+    empty cache (sessions from the database, rate limits per process), not a 500."""
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config = {**config, "BACKEND": "lms.cache.ResilientRedisCache"}
+    return config
+
+
+CACHES = {"default": resilient_cache(env.cache("CACHE_URL", default="locmemcache://"))}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -128,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "NumericPasswordValidator",
     )
 ]
+# Sessions are read from the cache and written through to the database; while
+# Redis is down they come from the database (lms.cache).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
@@ -240,6 +252,11 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }
+# A broker that does not answer costs the request a refused connection, not
+# seconds: publishing goes through the outbox (lms.outbox), which retries later.
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float(
+    "CELERY_BROKER_CONNECTION_TIMEOUT", default=2
+)
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
@@ -250,6 +267,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "conciliar-certificados": {
         "task": "certificados.reconcile",
         "schedule": 600.0,
+    },
+    # Tasks and e-mails a dead broker left in the outbox (lms.outbox).
+    "entregar-envios-pendientes": {
+        "task": "lms.deliver_outbox",
+        "schedule": 60.0,
     },
     # Once a day at 07:00 (Guatemala): reminders of required training.
     "recordatorios-capacitaciones": {

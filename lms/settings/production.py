@@ -3,7 +3,7 @@
 from lms.security import header_settings
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, resilient_cache
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -12,7 +12,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-CACHES = {"default": env.cache("CACHE_URL", default=env("REDIS_URL", default=""))}
+CACHES = {
+    "default": resilient_cache(
+        env.cache("CACHE_URL", default=env("REDIS_URL", default=""))
+    )
+}
 
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

@@ -5,7 +5,9 @@ from .base import *  # noqa: F403
 SECRET_KEY = "clave-de-pruebas"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}  # noqa: F405
+CACHES = {  # noqa: F405
+    "default": resilient_cache(env.cache("CACHE_URL", default="locmemcache://"))  # noqa: F405
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
