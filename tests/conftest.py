@@ -2,7 +2,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from tests.factories import UserFactory
+from cursos.services.enrollment import enroll
+from cursos.services.progress import complete_lesson
+from tests.factories import UserFactory, build_course, course_lessons
 
 
 @pytest.fixture(autouse=True)
@@ -28,3 +30,16 @@ def csrf_client():
     """A client that enforces CSRF like a browser's server does; post through
     tests.forms.post_form so the token comes from the form on the page."""
     return Client(enforce_csrf_checks=True)
+
+
+@pytest.fixture
+def completed_enrollment(db, django_capture_on_commit_callbacks):
+    """A learner who completed a one-lesson course; the certificate is issued
+    and rendered (eager Celery) when the transaction commits."""
+    course = build_course(modules=1, lessons=1, title="Diplomado de prueba")
+    user = UserFactory(full_name="María José Tzul Batz")
+    enrollment = enroll(user=user, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_lesson(enrollment=enrollment, lesson=course_lessons(course)[0])
+    enrollment.refresh_from_db()
+    return enrollment

@@ -9,8 +9,6 @@ from tests.forms import csrf_token, post_form
 
 pytestmark = pytest.mark.django_db
 
-pytest_plugins = ["tests.certificados.conftest"]
-
 
 @pytest.fixture
 def superuser(db):
