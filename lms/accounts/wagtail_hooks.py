@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -66,3 +67,16 @@ def register_user_audit_actions(actions):
     class PasswordChanged(LogFormatter):
         label = _("Contraseña cambiada")
         message = _("Contraseña cambiada")
+
+
+@hooks.register("register_account_menu_item")
+def allauth_password_and_email(request):
+    """The admin's account page sends password and e-mail changes to allauth."""
+    return {
+        "url": reverse("account_change_password"),
+        "label": _("Contraseña, correo y verificación en dos pasos"),
+        "help_text": _(
+            "Cambie su contraseña o su correo, o active la verificación en dos pasos, "
+            "en la página de su cuenta."
+        ),
+    }
