@@ -167,7 +167,10 @@ def test_completing_a_locked_lesson_is_refused(client, participant):
     assert not LessonCompletion.objects.exists()
 
 
-def test_open_redirect_is_refused(client, participant):
+@pytest.mark.parametrize(
+    "target", ["https://malicioso.example/", "//malicioso.example/", "hola", "/a\x00b"]
+)
+def test_open_redirect_and_bad_next_are_refused(client, participant, target):
     course = build_course()
     enroll(user=participant, course=course)
     client.force_login(participant)
@@ -175,7 +178,7 @@ def test_open_redirect_is_refused(client, participant):
     response = post_form(
         client,
         lesson.url,
-        {"next": "https://malicioso.example/"},
+        {"next": target},
         action=f"/mi-aprendizaje/completar/{lesson.pk}/",
     )
     assert response.url == lesson.url
