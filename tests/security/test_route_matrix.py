@@ -57,6 +57,8 @@ ROLES = (
 #   "denied"    403, or Wagtail's refusal: 302 to the admin home with
 #               "Lo sentimos, no tiene permiso..."
 #   "302"       a redirect elsewhere (the view's own flow)
+#   "refused"   not served: 302 to log in, 403 or 404 (where the rule is "no"
+#               and the way of saying it is the view's choice)
 #   "404" "405" "500" ...
 
 
@@ -296,6 +298,11 @@ OBJECT_RULES: dict[str, dict[str, str]] = {
     "editar a un superusuario": ADMIN_SUPERUSER_ONLY,
     "editar a una coordinadora": ADMIN_SUPERUSER_ONLY,
     "editar a personal INFOM": ADMIN,
+    # Issue 11: a document used only in an enrolled-only lesson is served to
+    # the people who may read that lesson (and to those who manage documents).
+    "documento de una lección solo para inscritos": rule(
+        "refused", "200", other="refused", coord="200"
+    ),
 }
 
 # POST rows. Each role posts with a real token of its own session.
@@ -407,6 +414,17 @@ class World:
         )
         self.private_lesson = course_lessons(self.private_course)[0]
         enroll(user=learner, course=self.private_course)
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+
+        self.private_document = get_document_model().objects.create(
+            title="Guía solo para inscritos",
+            file=ContentFile(b"contenido privado", name="guia-privada.txt"),
+        )
+        self.private_lesson.body.append(
+            ("document", {"document": self.private_document, "description": ""})
+        )
+        self.private_lesson.save_revision().publish()
         cohort = Cohort.objects.create(
             course=short,
             name="Edición de la matriz",
@@ -598,6 +616,10 @@ class World:
             "editar a una coordinadora": (
                 f"/admin/users/edit/{self.coordinator_peer.pk}/"
             ),
+            "documento de una lección solo para inscritos": (
+                f"/documentos/{self.private_document.pk}/"
+                f"{self.private_document.filename}"
+            ),
             "editar a personal INFOM": (
                 f"/admin/users/edit/{self.users['personal'].pk}/"
             ),
@@ -642,6 +664,8 @@ def answer_class(response) -> str:
 
 def matches(expected: str, response) -> bool:
     got = answer_class(response)
+    if expected == "refused":
+        return got in ("login", "403", "404")
     if expected == "denied":
         return got == "403" or (
             got == "302" and response["Location"] in ("/admin/", "/admin")
