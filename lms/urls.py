@@ -35,8 +35,15 @@ allauth_only_doors = [
     re_path(r"^admin/password_reset/", PasswordResetRedirect.as_view()),
 ]
 
+# Wagtail's deliberate error page (a 500 for anyone with admin access) is not
+# served: a 404 like any other missing page.
+hidden_admin_routes = [
+    path("admin/failwhale/", views.page_not_found),
+]
+
 urlpatterns = [
     *allauth_only_doors,
+    *hidden_admin_routes,
     path("admin/", include(wagtailadmin_urls)),
     path("documentos/", include(wagtaildocs_urls)),
     path("cuentas/", include("lms.accounts.urls")),
