@@ -168,7 +168,7 @@ def test_completing_a_locked_lesson_is_refused(client, participant):
 
 
 @pytest.mark.parametrize(
-    "target", ["https://malicioso.example/", "//malicioso.example/", "hola", "/a\x00b"]
+    "target", ["https://malicioso.example/", "//malicioso.example/", "hola"]
 )
 def test_open_redirect_and_bad_next_are_refused(client, participant, target):
     course = build_course()
@@ -182,6 +182,23 @@ def test_open_redirect_and_bad_next_are_refused(client, participant, target):
         action=f"/mi-aprendizaje/completar/{lesson.pk}/",
     )
     assert response.url == lesson.url
+
+
+def test_nul_byte_in_next_is_refused_and_nothing_is_completed(client, participant):
+    """lms.security refuses any form with a NUL byte before the view runs."""
+    course = build_course()
+    enroll(user=participant, course=course)
+    client.force_login(participant)
+    lesson = course_lessons(course)[0]
+    response = post_form(
+        client,
+        lesson.url,
+        {"next": "/a\x00b"},
+        action=f"/mi-aprendizaje/completar/{lesson.pk}/",
+    )
+    assert response.status_code == 400
+    assert "carácter nulo" in response.content.decode()
+    assert not LessonCompletion.objects.exists()
 
 
 def test_enrolled_only_course_hides_lessons_from_others(client, participant):
