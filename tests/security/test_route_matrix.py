@@ -98,8 +98,10 @@ RULES: dict[str, dict[str, str]] = {
     "robots.txt": PUBLIC,
     # The page tree (each page type has its own row in PAGE_RULES).
     "^((?:[\\w\\-]+/)*)$": PUBLIC,
-    # Documents: the matrix document is used by no restricted page.
-    "documentos/^(\\d+)/(.*)$": PUBLIC,
+    # Documents: the matrix document is used by no page, so only the people
+    # who manage documents get it (lms.documents); a document on a public page
+    # is public (tests/security/test_documents.py).
+    "documentos/^(\\d+)/(.*)$": rule("refused", "refused", coord="200"),
     "documentos/authenticate_with_password/<int:restriction_id>/": rule("404", "404"),
     # Every way into a session is allauth's (issue 11): Wagtail's own login and
     # password reset end in allauth's flow.
@@ -108,6 +110,7 @@ RULES: dict[str, dict[str, str]] = {
         rule("404", "404")
     ),
     "admin/login/": rule("login", "login"),
+    "^admin/password_reset/": rule("302", "302"),
     "admin/password_reset/": rule("302", "302"),
     "admin/password_reset/done/": rule("302", "302"),
     "admin/password_reset/confirm/<uidb64>/<token>/": rule("302", "302"),
@@ -165,7 +168,7 @@ RULES: dict[str, dict[str, str]] = {
     "admin/jsi18n/": PUBLIC,
     "admin/^.*/$": ADMIN_NEEDS_MORE,
     # Wagtail's deliberate error page must not exist in production.
-    "admin/failwhale/": ADMIN_NEEDS_MORE,
+    "admin/failwhale/": rule("404", "404"),
     "admin/logout/": ADMIN_POST_ONLY,
     "admin/api/main/^pages/find/": ADMIN_NEEDS_MORE,
     "admin/api/main/^documents/find/": ADMIN_NEEDS_MORE,
@@ -228,7 +231,9 @@ RULES: dict[str, dict[str, str]] = {
     ),
     "admin/capacitaciones-obligatorias/delete/<int:pk>/": ADMIN_SUPERUSER_ONLY,
     "admin/users/new/": ADMIN_SUPERUSER_ONLY,
-    "admin/users/delete/<int:pk>/": ADMIN_SUPERUSER_ONLY,
+    # The matrix's first user holds records that must be kept: the superuser
+    # is sent back to the account with the reason (deactivate instead).
+    "admin/users/delete/<int:pk>/": rule("login", "login", coord="denied", su="302"),
     "admin/users/copy/<int:pk>/": ADMIN_SUPERUSER_ONLY,
     "admin/workflows/enable/<int:pk>/": ADMIN_POST_ONLY,
     "admin/workflows/remove/<int:page_pk>/": ADMIN_POST_ONLY,
@@ -267,6 +272,12 @@ PREFIX_RULES: dict[str, dict[str, str]] = {
     "admin/registro-certificados/results/": ADMIN,
 }
 RULES["admin/registro-certificados/"] = ADMIN
+# The registry rows are never added or edited by hand, not even by a superuser:
+# a name changes only through "Volver a emitir" (issue 11).
+for _action in ("new/", "edit/<int:pk>/", "usage/<int:pk>/", "copy/<int:pk>/"):
+    RULES[f"admin/registro-certificados/{_action}"] = rule(
+        "login", "login", coord="denied"
+    )
 
 # Page types: one live instance each, served by Wagtail.
 PAGE_RULES: dict[str, dict[str, str]] = {
