@@ -376,11 +376,57 @@ def seed_diploma_learners(course: CoursePage) -> None:
     """Officials from several departments with varied progress; three finished
     (with certificates)."""
     for email, name, code, post, done in DIPLOMA_LEARNERS:
-        user, _created = _demo_person(
+        user, created = _demo_person(
             email, name, code, post, institution_type=User.InstitutionType.MUNICIPALITY
         )
         enrollment = enroll(user=user, course=course)
         _complete_items(enrollment, course, None if done == "all" else done)
+        if created:
+            _seed_risk(enrollment, course)
+    _seed_pending_draft(course)
+
+
+# For the dashboard's "Participantes en riesgo": days since their last activity
+# (None: enrolled that many days ago and never started), and who failed the first
+# quiz with every attempt.
+INACTIVE_LEARNERS = {
+    "marta.vasquez@ejemplo.gt": 20,
+    "julio.ramirez@ejemplo.gt": 16,
+    "luis.estrada@ejemplo.gt": 18,
+}
+OUT_OF_ATTEMPTS = ("carmen.ical@ejemplo.gt",)
+
+
+def _seed_risk(enrollment, course: CoursePage) -> None:
+    from .models import Enrollment
+    from .services.quizzes import start_attempt, submit_attempt
+
+    email = enrollment.user.email
+    if email in OUT_OF_ATTEMPTS:
+        quiz = QuizPage.objects.live().descendant_of(course).order_by("path").first()
+        for _attempt in range(quiz.max_attempts or 1):
+            attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+            answers = {
+                q["key"]: [next(c["key"] for c in q["choices"] if not c["correct"])]
+                for q in attempt.snapshot
+            }
+            submit_attempt(attempt=attempt, answers=answers)
+    if email in INACTIVE_LEARNERS:
+        since = timezone.now() - timedelta(days=INACTIVE_LEARNERS[email])
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            enrolled_at=since - timedelta(days=3),
+            last_activity_at=since if enrollment.last_activity_at else None,
+        )
+
+
+def _seed_pending_draft(course: CoursePage) -> None:
+    """A change to a diploma lesson saved but not published, for the dashboard's
+    "Borradores por revisar"."""
+    if Page.objects.descendant_of(course).filter(has_unpublished_changes=True):
+        return
+    lesson = LessonPage.objects.live().descendant_of(course).order_by("-path").first()
+    if lesson is not None:
+        lesson.save_revision()
 
 
 def seed_required_training(staff_courses: list[CoursePage]) -> None:

@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
+from . import dashboard
 from .models import CoursePage, Enrollment, QuizPage, RequiredTraining
 from .reports import (
     REPORTS_PERMISSION,
@@ -222,3 +224,208 @@ def check_document_access(document, request):
     from lms.documents import check_document_access
 
     return check_document_access(document, request)
+
+
+# ---------------------------------------------------------------- dashboard
+# The admin home is the coordinator's dashboard (issue 12): what needs doing,
+# each panel linking to the report or page where it is done. Reads in
+# cursos.dashboard; one or two queries a panel, whatever the number of learners.
+class DashboardPanel(Component):
+    """One panel of the admin home. Subclasses name their template, heading and
+    the rule that decides what they list, and return their rows."""
+
+    name = ""
+    order = 100
+    icon = ""
+    heading = ""
+    rule = ""
+    more_label = gettext_lazy("Ver todos")
+
+    def get_more_url(self, data) -> str:
+        return ""
+
+    def get_data(self):
+        raise NotImplementedError
+
+    def get_rows(self, data):
+        return data
+
+    def get_context_data(self, parent_context=None):
+        data = self.get_data()
+        rows = self.get_rows(data)
+        return {
+            "panel": self,
+            "data": data,
+            "rows": rows,
+            "has_rows": bool(rows),
+            "more_url": self.get_more_url(data),
+            "more_label": self.more_label,
+            "inactive_days": dashboard.INACTIVE_DAYS,
+        }
+
+
+class EditionsPanel(DashboardPanel):
+    name = "ediciones-en-curso"
+    order = 100
+    icon = "group"
+    template_name = "cursos/admin/dashboard_editions.html"
+    heading = gettext_lazy("Ediciones en curso")
+
+    @property
+    def rule(self):
+        return _(
+            "Activos esta semana: con actividad en los últimos %(dias)s días. Cada "
+            "edición lleva al avance de sus participantes."
+        ) % {"dias": dashboard.ACTIVE_DAYS}
+
+    def get_data(self):
+        return dashboard.editions_in_progress()
+
+    def get_more_url(self, data):
+        return reverse("cursos_course_reports:courses")
+
+
+class AtRiskPanel(DashboardPanel):
+    name = "participantes-en-riesgo"
+    order = 110
+    icon = "warning"
+    template_name = "cursos/admin/dashboard_at_risk.html"
+    heading = gettext_lazy("Participantes en riesgo")
+
+    @property
+    def rule(self):
+        return _(
+            "Sin actividad desde hace %(dias)s días o más, o reprobaron una "
+            "evaluación y no les quedan intentos (en ediciones que no han terminado)."
+        ) % {"dias": dashboard.INACTIVE_DAYS}
+
+    def get_data(self):
+        return dashboard.learners_at_risk()
+
+    def get_rows(self, data):
+        return data.rows
+
+
+class OverduePanel(DashboardPanel):
+    name = "capacitaciones-vencidas"
+    order = 120
+    icon = "calendar-check"
+    template_name = "cursos/admin/dashboard_overdue.html"
+    heading = gettext_lazy("Personal del INFOM con capacitaciones vencidas")
+    rule = gettext_lazy(
+        "Capacitaciones obligatorias cuya fecha límite pasó sin completarse."
+    )
+    more_label = gettext_lazy("Ver todas")
+
+    def get_data(self):
+        return dashboard.overdue_trainings()
+
+    def get_rows(self, data):
+        return data.rows
+
+    def get_more_url(self, data):
+        return data.url if data.total else ""
+
+
+class QuizzesPanel(DashboardPanel):
+    name = "evaluaciones-para-revisar"
+    order = 130
+    icon = "tasks"
+    template_name = "cursos/admin/dashboard_quizzes.html"
+    heading = gettext_lazy("Evaluaciones para revisar")
+    more_label = gettext_lazy("Ver todas las evaluaciones")
+
+    @property
+    def rule(self):
+        return _(
+            "Aprobadas por menos del %(tasa)s %% de sus participantes, o con una "
+            "pregunta que acierta menos del %(facilidad)s %%; solo cuentan las que "
+            "respondieron al menos %(minimo)s participantes."
+        ) % {
+            "tasa": dashboard.LOW_PASS_RATE,
+            "facilidad": dashboard.LOW_FACILITY,
+            "minimo": dashboard.MIN_LEARNERS,
+        }
+
+    def get_data(self):
+        return dashboard.quizzes_needing_review()
+
+    def get_more_url(self, data):
+        return reverse("cursos_reports:quizzes")
+
+
+class CertificatesPanel(DashboardPanel):
+    name = "certificados-pendientes"
+    order = 140
+    icon = "doc-full-inverse"
+    template_name = "cursos/admin/dashboard_certificates.html"
+    heading = gettext_lazy("Certificados pendientes")
+
+    @property
+    def rule(self):
+        return _(
+            "Si uno lleva más de %(minutos)s minutos en preparación, su generación "
+            "falló; el sistema lo reintenta solo."
+        ) % {"minutos": dashboard.STUCK_MINUTES}
+
+    def get_data(self):
+        return dashboard.pending_certificates()
+
+    def get_rows(self, data):
+        return data.rows
+
+    def get_more_url(self, data):
+        return data.url if data.pending else ""
+
+
+class DraftsPanel(DashboardPanel):
+    name = "borradores-por-revisar"
+    order = 150
+    icon = "edit"
+    template_name = "cursos/admin/dashboard_drafts.html"
+    heading = gettext_lazy("Borradores por revisar")
+    rule = gettext_lazy(
+        "Páginas en revisión y cambios sin publicar en el contenido del diplomado."
+    )
+    more_label = gettext_lazy("Ver flujos de revisión")
+
+    def get_data(self):
+        return dashboard.drafts_waiting()
+
+    def get_more_url(self, data):
+        return reverse("wagtailadmin_reports:workflow")
+
+
+DASHBOARD_PANELS = (
+    EditionsPanel,
+    AtRiskPanel,
+    OverduePanel,
+    QuizzesPanel,
+    CertificatesPanel,
+    DraftsPanel,
+)
+# Wagtail's own panels that say nothing a coordinator acts on: "your pages in
+# moderation" is covered by "Borradores por revisar", "your locked pages" is
+# noise. "Awaiting your review" (approve/reject) and "Your most recent edits"
+# stay, below ours.
+WAGTAIL_PANELS_DROPPED = {"user_objects_in_workflow_moderation", "locked_pages"}
+
+
+@hooks.register("construct_homepage_panels")
+def coordinator_dashboard_panels(request, panels):
+    if not request.user.has_perm(REPORTS_PERMISSION):
+        return
+    panels[:] = [
+        panel
+        for panel in panels
+        if getattr(panel, "name", "") not in WAGTAIL_PANELS_DROPPED
+    ]
+    panels.extend(panel() for panel in DASHBOARD_PANELS)
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def coordinator_dashboard_summary(request, summary_items):
+    # "65 Páginas · 12 Imágenes" tells a coordinator nothing to do; the panels
+    # replace it.
+    if request.user.has_perm(REPORTS_PERMISSION):
+        summary_items.clear()
