@@ -28,7 +28,7 @@ FULL_NAME = "Ixchel K'iche' Núñez-Ordóñez"
 EMAIL = "ixchel.nunez@momostenango.example"
 PHONE = "7736 5120"
 PASSWORD = "Transparencia-Momos-2026"
-POST = "Encargado de la Unidad de Información Pública"
+POST = "Encargada o encargado de la Unidad de Información Pública"
 CONFIRM_LINK = re.compile(r"https?://[^\s\"'<>]+/cuentas/confirm-email/[^\s\"'<>]+")
 
 

@@ -47,7 +47,7 @@ def test_every_demo_account_logs_in(client, account):
         reverse("account_login"), {"login": account.email, "password": DEMO_PASSWORD}
     )
     assert response.status_code == 302, response.content.decode()[:500]
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("cursos:dashboard")
 
 
 def test_demo_roles():
