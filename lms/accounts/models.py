@@ -89,16 +89,21 @@ class User(AbstractUser):
         COUNCILLOR = "concejal", _("Concejala o concejal")
         TRUSTEE = "sindico", _("Síndica o síndico")
         SECRETARY = "secretario", _("Secretaria o secretario municipal")
-        DAFIM = "dafim", _(
-            "Directora o director de la DAFIM "
-            "(Administración Financiera Integrada Municipal)"
+        DAFIM = (
+            "dafim",
+            _(
+                "Directora o director de la DAFIM "
+                "(Administración Financiera Integrada Municipal)"
+            ),
         )
-        DMP = "dmp", _(
-            "Directora o director de la DMP (Dirección Municipal de Planificación)"
+        DMP = (
+            "dmp",
+            _("Directora o director de la DMP (Dirección Municipal de Planificación)"),
         )
         UIP = "uip", _("Encargada o encargado de la Unidad de Información Pública")
-        DMM = "dmm", _(
-            "Directora o director de la DMM (Dirección Municipal de la Mujer)"
+        DMM = (
+            "dmm",
+            _("Directora o director de la DMM (Dirección Municipal de la Mujer)"),
         )
         JUDGE = "juez", _("Jueza o juez de asuntos municipales")
         AUDITOR = "auditor", _("Auditora o auditor interno municipal")

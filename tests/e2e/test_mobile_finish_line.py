@@ -120,9 +120,7 @@ def test_learner_finishes_a_course_on_a_phone(
 
     page.goto(f"{live_server.url}{lessons[1].url}")
     page.get_by_role("button", name="Marcar como completada").click()
-    expect(page).to_have_url(
-        f"{live_server.url}/mi-aprendizaje/#terminado-{course.pk}"
-    )
+    expect(page).to_have_url(f"{live_server.url}/mi-aprendizaje/#terminado-{course.pk}")
     expect(
         page.get_by_role("heading", name="¡Felicitaciones! Terminó «Inducción")
     ).to_be_visible()
