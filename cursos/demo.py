@@ -134,10 +134,45 @@ def seed_catalog() -> CourseIndexPage:
     return catalog
 
 
+NUMBER_WORDS = (
+    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce".split()
+)
+
+
+def module_counts(data: dict = DIPLOMA) -> dict[str, str]:
+    """How many modules a course's data has, in the words its texts use: the
+    syllabus counts the final exam as a module, so the texts do too."""
+    themed = len(data["modules"])
+    total = themed + (1 if data.get("final_exam") else 0)
+    return {
+        "modulos": NUMBER_WORDS[total],
+        "Modulos": NUMBER_WORDS[total].capitalize(),
+        "modulos_n": str(total),
+        "modulos_tematicos": NUMBER_WORDS[themed],
+    }
+
+
+def with_counts(value, counts: dict[str, str] | None = None):
+    """``value`` (text, or lists/tuples/dicts of text) with the placeholders
+    ``{modulos}``, ``{Modulos}``, ``{modulos_n}`` and ``{modulos_tematicos}``
+    filled in from the diploma's data, so no text states a count by hand."""
+    counts = counts or module_counts()
+    if isinstance(value, str):
+        for key, word in counts.items():
+            value = value.replace(f"{{{key}}}", word)
+        return value
+    if isinstance(value, dict):
+        return {key: with_counts(item, counts) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(with_counts(item, counts) for item in value)
+    return value
+
+
 def seed_course(catalog: CourseIndexPage, data: dict) -> CoursePage:
     course = _child(catalog, CoursePage, data["slug"])
     if course is not None:
         return course
+    data = with_counts(data, module_counts(data))
     course = _add(
         catalog,
         CoursePage(
@@ -192,7 +227,11 @@ def seed_course(catalog: CourseIndexPage, data: dict) -> CoursePage:
             ModulePage(
                 title="Examen final",
                 slug="examen-final",
-                summary="Evaluación integradora de los cinco módulos del diplomado.",
+                summary=with_counts(
+                    "Evaluación integradora de los {modulos_tematicos} módulos "
+                    "temáticos del diplomado.",
+                    module_counts(data),
+                ),
             ),
         )
         seed_quiz(

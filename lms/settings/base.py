@@ -142,7 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Redis is down they come from the database (lms.cache).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "cursos:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "es"

@@ -169,7 +169,7 @@ def test_login_by_email(client):
         {"login": "ANA@municipalidad.example", "password": "Clave-2026-segura"},
     )
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("cursos:dashboard")
 
 
 def test_wrong_password_answers_in_spanish(client):

@@ -173,7 +173,7 @@ def test_download_is_for_the_owner_only(client, completed_enrollment):
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     dashboard = client.get("/mi-aprendizaje/").content.decode()
-    assert "Mis certificados" in dashboard and certificate.display_code in dashboard
+    assert "Cursos terminados" in dashboard and certificate.display_code in dashboard
 
 
 def test_revoked_certificates_cannot_be_downloaded(

@@ -49,7 +49,7 @@ def test_every_demo_account_logs_in(client, account):
         client, url, {"login": account.email, "password": DEMO_PASSWORD}, action=url
     )
     assert response.status_code == 302, response.content.decode()[:500]
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("cursos:dashboard")
 
 
 def test_demo_roles():
