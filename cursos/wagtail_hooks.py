@@ -222,3 +222,76 @@ def check_document_access(document, request):
     from lms.documents import check_document_access
 
     return check_document_access(document, request)
+
+
+# --- Authoring with autosave (issue 12) -----------------------------------------
+# Wagtail 8 autosaves a new page by posting the create form as JSON: the first
+# autosave creates the page, and only when its answer arrives does the editor
+# point the form at the page's edit view. A "Publicar" pressed before that answer
+# posts the create form a second time: the page the autosave has just created
+# holds the slug ("ya está en uso"), the publication fails and the draft stays
+# behind, orphaned. Such a post is sent on to the edit view of that draft (307:
+# same method, same body), so it publishes, saves or submits the page the
+# coordinator is in fact editing.
+AUTOSAVE_RACE_WINDOW_MINUTES = 10
+
+
+def _autosaved_draft(request, parent_page, page_class):
+    """The draft that this user's autosave created under ``parent_page`` from
+    this same form a moment ago: same type and slug, never published, last
+    saved by them within the window, not locked and not in moderation."""
+    import datetime
+
+    from django.conf import settings
+    from django.utils import timezone
+    from django.utils.text import slugify
+    from wagtail.models import WorkflowState
+
+    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    slug = slugify(
+        request.POST.get("slug") or request.POST.get("title") or "",
+        allow_unicode=allow_unicode,
+    )
+    if not slug:
+        return None
+    since = timezone.now() - datetime.timedelta(minutes=AUTOSAVE_RACE_WINDOW_MINUTES)
+    draft = (
+        page_class.objects.child_of(parent_page)
+        .exact_type(page_class)
+        .filter(
+            slug=slug,
+            owner=request.user,
+            live=False,
+            first_published_at__isnull=True,
+            locked=False,
+            latest_revision__user=request.user,
+            latest_revision_created_at__gte=since,
+        )
+        .first()
+    )
+    if draft is None:
+        return None
+    in_moderation = (
+        WorkflowState.objects.active()
+        .filter(base_content_type_id=draft.content_type_id, object_id=str(draft.pk))
+        .exists()
+    )
+    return None if in_moderation else draft
+
+
+@hooks.register("before_create_page")
+def continue_autosaved_draft(request, parent_page, page_class):
+    from django.http import HttpResponseRedirect
+
+    if request.method != "POST":
+        return None
+    if "application/json" in request.headers.get("Accept", ""):
+        # An autosave: Wagtail answers it (the editor never sends a second
+        # autosave before the first one's answer).
+        return None
+    draft = _autosaved_draft(request, parent_page, page_class)
+    if draft is None:
+        return None
+    return HttpResponseRedirect(
+        reverse("wagtailadmin_pages:edit", args=(draft.pk,)), preserve_request=True
+    )
