@@ -295,3 +295,86 @@ def continue_autosaved_draft(request, parent_page, page_class):
     return HttpResponseRedirect(
         reverse("wagtailadmin_pages:edit", args=(draft.pk,)), preserve_request=True
     )
+
+
+# --- Optional review before publishing (issue 12) ---------------------------------
+# Wagtail shows "Publicar" to anyone with publish permission even when the page has
+# a workflow, and coordinators have it on the whole tree. A workflow assigned to a
+# course (or any page below the tree root, where Wagtail's own default workflow
+# sits) therefore takes "Publicar" away from coordinators for that part of the
+# tree: they send the page to review and it is published when the workflow's task
+# is approved. Superusers keep "Publicar" (urgent corrections).
+def _review_assignment(page):
+    """The workflow a coordinator assigned to ``page`` or an ancestor (nearest
+    first), ignoring the one on the tree root; None when there is none."""
+    from wagtail.models import WorkflowPage
+
+    if page is None or not page.pk:
+        return None
+    return (
+        WorkflowPage.objects.filter(
+            page__in=page.get_ancestors(inclusive=True),
+            page__depth__gt=1,
+            workflow__active=True,
+        )
+        .select_related("workflow")
+        .order_by("-page__depth")
+        .first()
+    )
+
+
+def _must_be_reviewed(page, user) -> bool:
+    return not user.is_superuser and _review_assignment(page) is not None
+
+
+def _review_refusal(request, page):
+    assignment = _review_assignment(page)
+    messages.error(
+        request,
+        _(
+            "Esta página pasa por el flujo «%(workflow)s» antes de publicarse: se "
+            "guardó como borrador. Use «Enviar a %(workflow)s» para que otra "
+            "persona coordinadora la apruebe."
+        )
+        % {"workflow": assignment.workflow.name},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_where_review_is_required(menu_items, request, context):
+    page = context.get("page") if context.get("view") != "create" else None
+    target = page or context.get("parent_page")
+    if _must_be_reviewed(target, request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_publish_page")
+def require_review_before_publishing(request, page):
+    if not _must_be_reviewed(page, request.user):
+        return None
+    if page.live and page.first_published_at is None:
+        # The create view adds a page to be published as live before this hook
+        # runs: keep it as the draft it still is.
+        type(page).objects.filter(pk=page.pk).update(
+            live=False, has_unpublished_changes=True
+        )
+    return _review_refusal(request, page)
+
+
+@hooks.register("before_bulk_action")
+def require_review_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and any(
+        _must_be_reviewed(page, request.user)
+        for page in objects
+        if isinstance(page, Page)
+    ):
+        messages.error(
+            request,
+            _(
+                "Algunas páginas pasan por un flujo de revisión antes de publicarse: "
+                "envíelas a revisión una por una."
+            ),
+        )
+        return redirect("wagtailadmin_explore_root")
+    return None

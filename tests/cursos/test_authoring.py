@@ -58,9 +58,7 @@ def autosave(client, url, data):
     return response.json()
 
 
-def test_publish_that_overtakes_the_first_autosave_publishes_that_page(
-    editor, module
-):
+def test_publish_that_overtakes_the_first_autosave_publishes_that_page(editor, module):
     url = add_url(module)
     saved = autosave(editor, url, lesson_form(body=streamfield([])))
     draft = LessonPage.objects.get(pk=saved["pk"])
@@ -95,9 +93,7 @@ def test_publish_that_overtakes_the_first_autosave_publishes_that_page(
     assert "La información pública es de todos." in str(lesson.body)
 
 
-def test_save_draft_that_overtakes_the_first_autosave_saves_that_page(
-    editor, module
-):
+def test_save_draft_that_overtakes_the_first_autosave_saves_that_page(editor, module):
     url = add_url(module)
     saved = autosave(editor, url, lesson_form())
     response = post_form(
@@ -165,8 +161,10 @@ def test_an_old_draft_of_the_same_title_is_not_taken(editor, module, coordinator
     )
     assert response.status_code == 200  # the form again, with Wagtail's message
     assert LessonPage.objects.get(pk=saved["pk"]).live is False
-    assert not LessonPage.objects.child_of(module).filter(live=True).exclude(
-        slug="leccion-1"
+    assert (
+        not LessonPage.objects.child_of(module)
+        .filter(live=True)
+        .exclude(slug="leccion-1")
     )
 
 
@@ -180,9 +178,12 @@ def test_a_published_page_with_that_slug_is_never_overwritten(editor, module):
         editor, url, lesson_form(**{"action-publish": "action-publish"}), action=url
     )
     assert again.status_code == 200
-    assert LessonPage.objects.child_of(module).filter(
-        slug="buenas-practicas-de-transparencia"
-    ).count() == 1
+    assert (
+        LessonPage.objects.child_of(module)
+        .filter(slug="buenas-practicas-de-transparencia")
+        .count()
+        == 1
+    )
 
 
 # ------------------------------------------------------------------ ASCII slugs
