@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
@@ -57,14 +56,16 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif getattr(settings, "SERVE_MEDIA", False):
-    # `make demo` runs with DEBUG off (so its error pages are the Spanish ones)
-    # and still shows its pictures; production serves media from storage.
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # `make serve` and `make demo` (DEBUG off, so its error pages are the
+    # Spanish ones) show their pictures; production serves media from storage.
+    # Documents and certificate PDFs are never served straight from storage:
+    # they go through views that ask who is asking (lms.documents, the owner's
+    # download), so a path someone learnt gives nothing.
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            rf"^{settings.MEDIA_URL.strip('/')}/"
+            r"(?P<path>(?!documents/|certificados/).*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )
