@@ -74,9 +74,9 @@ def _track_requests(page):
     """Requests in flight on ``page`` (the editor's autosave, preview updates and
     editing-session pings run in the background)."""
     pending = set()
-    page.on("request", pending.add)
-    page.on("requestfinished", pending.discard)
-    page.on("requestfailed", pending.discard)
+    page.on("request", lambda request: pending.add(request))
+    page.on("requestfinished", lambda request: pending.discard(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
     return pending
 
 
@@ -139,7 +139,6 @@ def test_coordinator_authors_a_lesson_and_a_quiz(live_server, new_context):
     # --- A quiz with two kinds of question -------------------------------------
     _add_child_page(page, base, module, "Evaluación")
     page.get_by_role("textbox", name="Título*").fill("Evaluación de transparencia")
-    page.get_by_role("spinbutton", name=re.compile("^Nota mínima")).fill("60")
     questions = Editor(page, "panel-child-contenido-questions-section")
     single = questions.insert("Opción única")
     single.get_by_label(re.compile("^pregunta")).fill(
@@ -159,6 +158,8 @@ def test_coordinator_authors_a_lesson_and_a_quiz(live_server, new_context):
         label="Falso"
     )
     _shot(page, "04-evaluacion-preguntas")
+    page.get_by_role("tab", name="Configuración").click()  # settings_panels
+    page.get_by_role("spinbutton", name=re.compile("^Nota mínima")).fill("60")
     _publish(page, pending)
     expect(page.get_by_role("status")).to_contain_text("publicad")
     quiz = QuizPage.objects.child_of(module).get(title="Evaluación de transparencia")
