@@ -263,7 +263,7 @@ def overdue_trainings(*, today=None, limit: int = TOP) -> OverdueTraining:
     today = today or timezone.localdate()
     overdue = (
         TrainingAssignment.objects.filter(
-            withdrawn_at__isnull=True, requirement__active=True
+            withdrawn_at__isnull=True, requirement__active=True, course__live=True
         )
         .annotate(status=assignment_status(today))
         .filter(status=TrainingAssignment.Status.OVERDUE)

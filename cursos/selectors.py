@@ -552,7 +552,9 @@ def required_trainings(*, user, today=None) -> list[RequiredEntry]:
     today = today or timezone.localdate()
     labels = dict(TrainingAssignment.Status.choices)
     assignments = (
-        TrainingAssignment.objects.filter(user=user, withdrawn_at__isnull=True)
+        TrainingAssignment.objects.filter(
+            user=user, withdrawn_at__isnull=True, course__live=True
+        )
         .select_related("course")
         .annotate(status=assignment_status(today))
         .annotate(rank=status_rank())

@@ -102,6 +102,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             and request.path_info.startswith(ADMIN_PATH_PREFIX)
         ):
             parts.config = dict(admin["DIRECTIVES"])
+        elif (
+            not report_only
+            and parts.config is None
+            and getattr(request, "is_dummy", False)
+            and getattr(settings, "CONTENT_SECURITY_POLICY", None)
+        ):
+            # Wagtail's preview renders the page through the middleware chain
+            # with a dummy request at the page's public URL, and the admin shows
+            # that response in a same-origin iframe: the site's policy, but the
+            # admin may frame it (frame-ancestors 'none' left preview blank).
+            site = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            parts.config = {**site, "frame-ancestors": [SELF]}
         return parts
 
 

@@ -84,7 +84,8 @@ class CoursesReportView(CoordinatorReportView):
 
     def get_queryset(self):
         return (
-            CoursePage.objects.annotate(
+            CoursePage.objects.filter(first_published_at__isnull=False)
+            .annotate(
                 enrolled=Count("enrollments", distinct=True),
                 completed=Count(
                     "enrollments",

@@ -29,7 +29,9 @@ from .base import CoordinatorReportView, RoundedColumn, percent_of
 class QuizFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(
         label=_("Curso"),
-        queryset=CoursePage.objects.order_by("title"),
+        queryset=CoursePage.objects.filter(first_published_at__isnull=False).order_by(
+            "title"
+        ),
         method="filter_course",
         empty_label=_("Todos"),
     )
@@ -48,7 +50,8 @@ def quizzes_with_results():
         path=Substr(OuterRef("path"), 1, (OuterRef("depth") - 2) * 4)
     ).values("title")[:1]
     return (
-        QuizPage.objects.annotate(
+        QuizPage.objects.filter(first_published_at__isnull=False)
+        .annotate(
             course_title=Subquery(course_title),
             attempt_count=Count("attempts", filter=submitted),
             learner_count=Count(

@@ -18,7 +18,9 @@ ISSUED = "emitido"
 
 
 def diploma_courses():
-    return CoursePage.objects.filter(kind=CoursePage.Kind.DIPLOMA).order_by("path")
+    return CoursePage.objects.filter(
+        kind=CoursePage.Kind.DIPLOMA, first_published_at__isnull=False
+    ).order_by("path")
 
 
 class TerritoryFilterSet(WagtailFilterSet):
