@@ -49,6 +49,32 @@ def _django_allow_async_unsafe():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _serial_live_server():
+    """The live server answers one request at a time.
+
+    On SQLite the test database lives in memory and the server's threads share
+    one connection, so two requests writing at once (the page editor's autosave
+    and "Publicar", or a preview refresh) fail with "database table is
+    locked". A browser waits for a serial server as it would for a slow one;
+    Django closes each connection after its response when the server is not
+    threaded. Set before the session-scoped live_server starts.
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerialWSGIServer(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # LiveServerThread.run() already gives its own thread the shared
+            # connections, and this server answers in that thread.
+            super().__init__(*args, **kwargs)
+
+    previous = LiveServerThread.server_class
+    LiveServerThread.server_class = SerialWSGIServer
+    yield
+    LiveServerThread.server_class = previous
+
+
 @pytest.fixture(autouse=True)
 def _production_security_headers(settings):
     """The live server answers with production's Content-Security-Policy and
