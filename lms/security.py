@@ -14,12 +14,17 @@ so a page that CSP would break in production fails the e2e tests. Without those
 settings (dev, unit tests) the two header middlewares add nothing.
 """
 
+import logging
+
 from csp.constants import NONE, SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.db import DataError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 # --- policies -------------------------------------------------------------------
 # Public site and learner pages: everything from our own origin, no inline script
@@ -248,5 +253,33 @@ class RejectNulBytesMiddleware:
             _(
                 "La dirección o el formulario contienen un carácter nulo, que no "
                 "se admite. Revise lo que escribió e inténtelo de nuevo."
+            ),
+        )
+
+
+# --- values the database cannot hold ----------------------------------------------
+class OutOfRangeInputMiddleware:
+    """Answer 400 when a value from the request cannot even be looked up: an id
+    in the URL larger than the database's integers (``OverflowError`` on SQLite,
+    ``DataError`` on PostgreSQL). Listed last, so it sees the view's exception
+    first; Wagtail's admin routes and ours alike, without a converter per route.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OverflowError | DataError):
+            return None
+        logger.warning("Valor fuera de rango en %s: %s", request.path, exception)
+        return _plain_error(
+            400,
+            _("Solicitud no válida"),
+            _(
+                "La dirección o el formulario llevan un número demasiado grande. "
+                "Revise el enlace e inténtelo de nuevo."
             ),
         )

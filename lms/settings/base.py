@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "lms.accounts.middleware.RequireMFAForAdminMiddleware",
     "lms.middleware.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: sees a view's exception first (an id too large for the database).
+    "lms.security.OutOfRangeInputMiddleware",
 ]
 
 # Anonymous visitors get public pages from the cache (lms.page_cache); 0 disables it.

@@ -239,9 +239,12 @@ def test_dashboard_queries_stay_flat_with_finished_courses(
 def test_an_altered_pdf_is_called_altered(client, completed_enrollment):
     certificate = Certificate.objects.get(enrollment=completed_enrollment)
     altered = certificate.pdf.read() + b"\n% cambiado\n"
-    response = client.post(
-        reverse("certificados:verify"),
+    verify = reverse("certificados:verify")
+    response = post_form(
+        client,
+        verify,
         {"archivo-pdf": SimpleUploadedFile("c.pdf", altered, "application/pdf")},
+        action=verify,
     )
     html = response.content.decode()
     assert response.status_code == 404

@@ -161,3 +161,27 @@ def test_a_rate_limited_client_is_refused_before_its_body_is_read(client):
 def test_verification_still_checks_csrf_after_the_rate_limit(csrf_client):
     response = csrf_client.post(VERIFY, {"codigo-code": "ABC"})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/mi-aprendizaje/continuar/99999999999999999999999999/",
+        "/certificados/99999999999999999999999999/descargar/",
+        "/admin/pages/99999999999999999999999999/",
+        "/admin/users/edit/99999999999999999999999999/",
+    ],
+)
+def test_an_id_too_large_for_the_database_is_never_a_5xx(client, url):
+    client.force_login(User.objects.create_superuser("raiz@infom.gob.gt", "x"))
+    response = client.get(url)
+    assert response.status_code in (400, 404)
+    if response.status_code == 400:
+        assert "demasiado grande" in response.content.decode()
+
+
+def test_an_id_the_database_cannot_hold_is_answered_in_spanish(client, participant):
+    client.force_login(participant)
+    response = client.get("/mi-aprendizaje/continuar/99999999999999999999999999/")
+    assert response.status_code == 400
+    assert "número demasiado grande" in response.content.decode()

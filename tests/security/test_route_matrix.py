@@ -272,6 +272,16 @@ PREFIX_RULES: dict[str, dict[str, str]] = {
     "admin/registro-certificados/results/": ADMIN,
 }
 RULES["admin/registro-certificados/"] = ADMIN
+# Coordinators assign the "Revisión de contenidos" workflow to a course (issue
+# 12): they see and edit workflows; creating tasks stays with superusers.
+for _action in (
+    "list/",
+    "list/results/",
+    "edit/<int:pk>/",
+    "usage/<int:pk>/",
+    "usage/<int:pk>/results/",
+):
+    RULES[f"admin/workflows/{_action}"] = ADMIN
 # The registry rows are never added or edited by hand, not even by a superuser:
 # a name changes only through "Volver a emitir" (issue 11).
 for _action in ("new/", "edit/<int:pk>/", "usage/<int:pk>/", "copy/<int:pk>/"):
