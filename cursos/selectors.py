@@ -450,6 +450,41 @@ def progress_for(*, enrollment: Enrollment | None, course, outline=None) -> Prog
     )
 
 
+@dataclass(frozen=True)
+class PublicationImpact:
+    """What publishing a new item into one module does to the course's learners."""
+
+    enrolled: int
+    past: int  # completed this module or a later one, or the whole course
+    finished_course: int
+
+    @property
+    def ahead(self) -> int:
+        """Learners who will have the new item as required."""
+        return self.enrolled - self.past
+
+
+def publication_impact(*, module: Page) -> PublicationImpact:
+    """How many learners of ``module``'s course would get a new item published
+    into it as new and optional, and how many as required (one query)."""
+    from django.db.models import Count, Exists, OuterRef, Q
+
+    course_path = module.path[: -Page.steplen]
+    passed = ModuleCompletion.objects.filter(
+        enrollment=OuterRef("pk"), module__path__gte=module.path
+    )
+    counts = Enrollment.objects.filter(course__path=course_path).aggregate(
+        enrolled=Count("pk"),
+        finished=Count("pk", filter=Q(completed_at__isnull=False)),
+        past=Count("pk", filter=Q(completed_at__isnull=False) | Q(Exists(passed))),
+    )
+    return PublicationImpact(
+        enrolled=counts["enrolled"],
+        past=counts["past"],
+        finished_course=counts["finished"],
+    )
+
+
 def enrollment_for(*, user, course) -> Enrollment | None:
     """The user's enrollment in ``course`` (a page or its id), or None."""
     if not user.is_authenticated:

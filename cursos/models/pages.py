@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from cursos.blocks import LessonStreamBlock
 from cursos.forms import CoursePageForm
+from cursos.panels import PublicationImpactPanel
 from cursos.quiz_blocks import QuizQuestionsBlock
 from lms.page_cache import PublicPageCacheMixin
 
@@ -251,6 +252,7 @@ class LessonPage(LearnerPageMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("body")]
     content_panels = [
+        PublicationImpactPanel(),
         *Page.content_panels,
         FieldPanel("estimated_minutes"),
         FieldPanel("body"),
@@ -354,6 +356,7 @@ class QuizPage(LearnerPageMixin, Page):
     )
 
     content_panels = [
+        PublicationImpactPanel(),
         *Page.content_panels,
         FieldPanel("instructions"),
         FieldPanel("questions"),
