@@ -26,7 +26,7 @@ demo: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@echo "Sitio en http://127.0.0.1:8000  (administración: http://127.0.0.1:8000/admin/)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=false $(PY) manage.py runserver 127.0.0.1:8000
 
 serve: setup
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -145,38 +145,83 @@ def draw_qr(pdf: canvas.Canvas, data: str, x: float, y: float, size: float) -> N
     pdf.restoreState()
 
 
+GOLD = HexColor("#A67C1A")
+
+
+def draw_emblem(pdf, cx: float, cy: float, r: float, accent) -> None:
+    """A plain civic emblem (a disc with a columned municipal building), drawn
+    as vector shapes. It is not INFOM's official logo: a template with a logo
+    uploaded prints that instead."""
+    pdf.saveState()
+    pdf.setFillColor(accent)
+    pdf.circle(cx, cy, r, stroke=0, fill=1)
+    pdf.setStrokeColor(white)
+    pdf.setLineWidth(0.7)
+    pdf.circle(cx, cy, r * 0.86, stroke=1, fill=0)
+    pdf.setFillColor(white)
+    roof = pdf.beginPath()
+    roof.moveTo(cx - 0.58 * r, cy + 0.24 * r)
+    roof.lineTo(cx + 0.58 * r, cy + 0.24 * r)
+    roof.lineTo(cx, cy + 0.58 * r)
+    roof.close()
+    pdf.drawPath(roof, stroke=0, fill=1)
+    pdf.rect(cx - 0.52 * r, cy + 0.13 * r, 1.04 * r, 0.08 * r, stroke=0, fill=1)
+    for n in range(4):
+        x = cx - 0.42 * r + n * 0.28 * r - 0.055 * r
+        pdf.rect(x, cy - 0.32 * r, 0.11 * r, 0.42 * r, stroke=0, fill=1)
+    pdf.rect(cx - 0.56 * r, cy - 0.42 * r, 1.12 * r, 0.08 * r, stroke=0, fill=1)
+    pdf.rect(cx - 0.64 * r, cy - 0.53 * r, 1.28 * r, 0.08 * r, stroke=0, fill=1)
+    pdf.restoreState()
+
+
 def _draw_frame(pdf, width, height, accent):
+    """A double rule in the accent colour with a fine gold line inside, and
+    small corner squares: a frame, not a band."""
     pdf.setStrokeColor(accent)
-    pdf.setLineWidth(3)
+    pdf.setLineWidth(2.4)
     pdf.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm)
     pdf.setLineWidth(0.8)
-    pdf.rect(13 * mm, 13 * mm, width - 26 * mm, height - 26 * mm)
+    pdf.rect(12.5 * mm, 12.5 * mm, width - 25 * mm, height - 25 * mm)
+    pdf.setStrokeColor(GOLD)
+    pdf.setLineWidth(0.5)
+    pdf.rect(14.5 * mm, 14.5 * mm, width - 29 * mm, height - 29 * mm)
+    pdf.setFillColor(accent)
+    side = 3.2 * mm
+    for x in (10 * mm, width - 10 * mm):
+        for y in (10 * mm, height - 10 * mm):
+            pdf.rect(x - side / 2, y - side / 2, side, side, stroke=0, fill=1)
+
+
+SIGNATURE_IMAGE = 16 * mm  # room above each signature line for a scanned signature
+SIGNATURE_TEXT = 11 * mm  # name and post below the line
 
 
 def _draw_signatories(pdf, signatories, width, baseline):
+    """Signature lines side by side, centred on the page."""
     if not signatories:
         return
-    # Signatures share the width left of the QR code's column.
-    slot = (width - 110 * mm) / len(signatories)
+    slot = min(80 * mm, (width - 60 * mm) / len(signatories))
+    left = (width - slot * len(signatories)) / 2
     for index, signatory in enumerate(signatories):
-        centre = 35 * mm + slot * index + slot / 2
+        centre = left + slot * index + slot / 2
         reader = image_reader(signatory.signature)
         if reader:
             w, h = reader.getSize()
-            draw_h = 16 * mm
+            draw_h = SIGNATURE_IMAGE
             draw_w = min(w * draw_h / h, slot - 10 * mm)
             pdf.drawImage(
                 reader,
                 centre - draw_w / 2,
-                baseline + 2 * mm,
+                baseline + 1 * mm,
                 draw_w,
-                draw_h,
+                draw_h - 1 * mm,
                 mask="auto",
                 preserveAspectRatio=True,
             )
+        half = min(30 * mm, slot / 2 - 5 * mm)
         pdf.setStrokeColor(MUTED)
         pdf.setLineWidth(0.6)
-        pdf.line(centre - 28 * mm, baseline, centre + 28 * mm, baseline)
+        pdf.line(centre - half, baseline, centre + half, baseline)
         pdf.setFillColor(INK)
         pdf.setFont(SERIF_BOLD, 9.5)
         pdf.drawCentredString(centre, baseline - 5 * mm, signatory.name[:60])
@@ -185,25 +230,26 @@ def _draw_signatories(pdf, signatories, width, baseline):
         pdf.drawCentredString(centre, baseline - 9.5 * mm, signatory.post[:80])
 
 
-def _draw_name(pdf, name: str, width: float, top: float) -> float:
-    """The holder's name, as large as fits in two lines; returns its bottom."""
-    box_width, box_height = width - 80 * mm, 26 * mm
-    paragraph = _fit_paragraph(
+def _name_paragraph(name: str, width: float) -> Paragraph:
+    """The holder's name, as large as fits in two lines."""
+    return _fit_paragraph(
         f"<b>{escape(name)}</b>",
         SERIF,
-        box_width,
-        box_height,
+        width - 80 * mm,
+        26 * mm,
         size=30,
         min_size=12,
         leading=1.15,
     )
-    _, used = paragraph.wrap(box_width, box_height)
-    paragraph.drawOn(pdf, 40 * mm, top - used)
-    return top - used
 
 
 def render_certificate_pdf(certificate) -> bytes:
-    """One page, fonts embedded, QR code to the public verification URL."""
+    """One page, fonts embedded, QR code to the public verification URL.
+
+    Layout, top to bottom: the institution's mark and name, the title, the
+    holder's name, the text, the signatures; the space left over is shared
+    between the gaps, so a short text leaves no empty band. The verification
+    block (QR code, URL, code) sits in the bottom right corner."""
     from .models import CertificateTemplate
 
     register_fonts()
@@ -212,6 +258,7 @@ def render_certificate_pdf(certificate) -> bytes:
     portrait = template.orientation == CertificateTemplate.Orientation.PORTRAIT
     width, height = A4 if portrait else landscape(A4)
     accent = HexColor(template.accent_color or "#0B3D6E")
+    text_width = width - 80 * mm
 
     buffer = io.BytesIO()
     pdf = canvas.Canvas(
@@ -225,63 +272,70 @@ def render_certificate_pdf(certificate) -> bytes:
     if background:
         pdf.drawImage(background, 0, 0, width, height)
     _draw_frame(pdf, width, height, accent)
-    pdf.setFillColor(accent)
-    pdf.rect(13 * mm, height - 19 * mm, width - 26 * mm, 6 * mm, stroke=0, fill=1)
 
-    top = height - 27 * mm
+    # The institution's mark: the template's logo, or the drawn emblem.
+    top = height - 21 * mm
+    mark_h = 18 * mm
     logo = image_reader(template.logo)
     if logo:
         w, h = logo.getSize()
-        draw_h = 16 * mm
-        draw_w = w * draw_h / h
+        draw_w = w * mark_h / h
         pdf.drawImage(
-            logo, (width - draw_w) / 2, top - draw_h, draw_w, draw_h, mask="auto"
+            logo, (width - draw_w) / 2, top - mark_h, draw_w, mark_h, mask="auto"
         )
-        top -= draw_h + 3 * mm
-    pdf.setFillColor(MUTED)
-    pdf.setFont(SERIF_BOLD, 10.5)
-    pdf.drawCentredString(width / 2, top - 4 * mm, "INSTITUTO DE FOMENTO MUNICIPAL")
-    pdf.setFont(SANS, 8.5)
-    pdf.drawCentredString(
-        width / 2, top - 8.5 * mm, "República de Guatemala · Gobierno Abierto"
-    )
-
+    else:
+        draw_emblem(pdf, width / 2, top - mark_h / 2, mark_h / 2, accent)
+    top -= mark_h + 5 * mm
     pdf.setFillColor(accent)
-    pdf.setFont(SERIF_BOLD, 36 if not portrait else 30)
-    pdf.drawCentredString(width / 2, top - 25 * mm, template.title.upper()[:40])
+    pdf.setFont(SERIF_BOLD, 11)
+    pdf.drawCentredString(width / 2, top, "INSTITUTO DE FOMENTO MUNICIPAL")
     pdf.setFillColor(MUTED)
-    pdf.setFont(SERIF, 11.5)
-    pdf.drawCentredString(width / 2, top - 33 * mm, "otorgado a")
-    name_bottom = _draw_name(pdf, certificate.holder_name, width, top - 37 * mm)
-    pdf.setStrokeColor(accent)
-    pdf.setLineWidth(1)
-    pdf.line(
-        width / 2 - 55 * mm,
-        name_bottom - 3 * mm,
-        width / 2 + 55 * mm,
-        name_bottom - 3 * mm,
-    )
+    pdf.setFont(SANS, 8.5)
+    pdf.drawCentredString(width / 2, top - 4.5 * mm, "República de Guatemala")
+    header_bottom = top - 7 * mm
 
-    signature_baseline = 52 * mm if not portrait else 62 * mm
-    body_top = name_bottom - 7 * mm
-    body_bottom = signature_baseline + (24 * mm if signatories else 8 * mm)
-    body_width = width - 80 * mm
-    paragraph = _fit_paragraph(
+    # Measure the middle block, then share the space left over between its gaps.
+    title_size = 30 if portrait else 34
+    name = _name_paragraph(certificate.holder_name, width)
+    _, name_h = name.wrap(text_width, 26 * mm)
+    signature_h = (SIGNATURE_IMAGE + SIGNATURE_TEXT) if signatories else 0
+    footer_top = 46 * mm if signatories else 40 * mm  # above the QR block
+    fixed = title_size * 0.9 + 12 * mm + name_h + 8 * mm + signature_h
+    body_room = header_bottom - footer_top - fixed - 3 * 6 * mm
+    body = _fit_paragraph(
         body_markup(template.body, certificate),
         SERIF,
-        body_width,
-        body_top - body_bottom,
+        text_width,
+        max(body_room, 20 * mm),
         size=14,
         min_size=8,
     )
-    _, used = paragraph.wrap(body_width, body_top - body_bottom)
-    space = body_top - body_bottom - used
-    paragraph.drawOn(pdf, 40 * mm, body_top - used - space / 3)
+    _, body_h = body.wrap(text_width, max(body_room, 20 * mm))
+    spare = max(0, header_bottom - footer_top - fixed - body_h)
+    gap = spare / 4  # above the title, around the text, above the footer
 
-    _draw_signatories(pdf, signatories, width, signature_baseline)
+    y = header_bottom - gap - title_size * 0.75
+    pdf.setFillColor(accent)
+    pdf.setFont(SERIF_BOLD, title_size)
+    pdf.drawCentredString(width / 2, y, template.title.upper()[:40])
+    y -= title_size * 0.15 + 8 * mm
+    pdf.setFillColor(MUTED)
+    pdf.setFont(SERIF, 11.5)
+    pdf.drawCentredString(width / 2, y, "otorgado a")
+    y -= 4 * mm
+    name.drawOn(pdf, 40 * mm, y - name_h)
+    y -= name_h + 3 * mm
+    pdf.setStrokeColor(GOLD)
+    pdf.setLineWidth(1)
+    pdf.line(width / 2 - 55 * mm, y, width / 2 + 55 * mm, y)
+    y -= 5 * mm + gap
+    body.drawOn(pdf, 40 * mm, y - body_h)
+    y -= body_h + gap
+    if signatories:
+        _draw_signatories(pdf, signatories, width, y - SIGNATURE_IMAGE)
 
     qr_size = 22 * mm
-    qr_x, qr_y = width - 21 * mm - qr_size, 19 * mm
+    qr_x, qr_y = width - 22 * mm - qr_size, 21 * mm
     draw_qr(pdf, certificate.verification_url, qr_x, qr_y, qr_size)
     pdf.setFont(SANS, 7)
     pdf.setFillColor(MUTED)

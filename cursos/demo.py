@@ -134,10 +134,45 @@ def seed_catalog() -> CourseIndexPage:
     return catalog
 
 
+NUMBER_WORDS = (
+    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce".split()
+)
+
+
+def module_counts(data: dict = DIPLOMA) -> dict[str, str]:
+    """How many modules a course's data has, in the words its texts use: the
+    syllabus counts the final exam as a module, so the texts do too."""
+    themed = len(data["modules"])
+    total = themed + (1 if data.get("final_exam") else 0)
+    return {
+        "modulos": NUMBER_WORDS[total],
+        "Modulos": NUMBER_WORDS[total].capitalize(),
+        "modulos_n": str(total),
+        "modulos_tematicos": NUMBER_WORDS[themed],
+    }
+
+
+def with_counts(value, counts: dict[str, str] | None = None):
+    """``value`` (text, or lists/tuples/dicts of text) with the placeholders
+    ``{modulos}``, ``{Modulos}``, ``{modulos_n}`` and ``{modulos_tematicos}``
+    filled in from the diploma's data, so no text states a count by hand."""
+    counts = counts or module_counts()
+    if isinstance(value, str):
+        for key, word in counts.items():
+            value = value.replace(f"{{{key}}}", word)
+        return value
+    if isinstance(value, dict):
+        return {key: with_counts(item, counts) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(with_counts(item, counts) for item in value)
+    return value
+
+
 def seed_course(catalog: CourseIndexPage, data: dict) -> CoursePage:
     course = _child(catalog, CoursePage, data["slug"])
     if course is not None:
         return course
+    data = with_counts(data, module_counts(data))
     course = _add(
         catalog,
         CoursePage(
@@ -192,7 +227,11 @@ def seed_course(catalog: CourseIndexPage, data: dict) -> CoursePage:
             ModulePage(
                 title="Examen final",
                 slug="examen-final",
-                summary="Evaluación integradora de los cinco módulos del diplomado.",
+                summary=with_counts(
+                    "Evaluación integradora de los {modulos_tematicos} módulos "
+                    "temáticos del diplomado.",
+                    module_counts(data),
+                ),
             ),
         )
         seed_quiz(
@@ -376,11 +415,57 @@ def seed_diploma_learners(course: CoursePage) -> None:
     """Officials from several departments with varied progress; three finished
     (with certificates)."""
     for email, name, code, post, done in DIPLOMA_LEARNERS:
-        user, _created = _demo_person(
+        user, created = _demo_person(
             email, name, code, post, institution_type=User.InstitutionType.MUNICIPALITY
         )
         enrollment = enroll(user=user, course=course)
         _complete_items(enrollment, course, None if done == "all" else done)
+        if created:
+            _seed_risk(enrollment, course)
+    _seed_pending_draft(course)
+
+
+# For the dashboard's "Participantes en riesgo": days since their last activity
+# (None: enrolled that many days ago and never started), and who failed the first
+# quiz with every attempt.
+INACTIVE_LEARNERS = {
+    "marta.vasquez@ejemplo.gt": 20,
+    "julio.ramirez@ejemplo.gt": 16,
+    "luis.estrada@ejemplo.gt": 18,
+}
+OUT_OF_ATTEMPTS = ("carmen.ical@ejemplo.gt",)
+
+
+def _seed_risk(enrollment, course: CoursePage) -> None:
+    from .models import Enrollment
+    from .services.quizzes import start_attempt, submit_attempt
+
+    email = enrollment.user.email
+    if email in OUT_OF_ATTEMPTS:
+        quiz = QuizPage.objects.live().descendant_of(course).order_by("path").first()
+        for _attempt in range(quiz.max_attempts or 1):
+            attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+            answers = {
+                q["key"]: [next(c["key"] for c in q["choices"] if not c["correct"])]
+                for q in attempt.snapshot
+            }
+            submit_attempt(attempt=attempt, answers=answers)
+    if email in INACTIVE_LEARNERS:
+        since = timezone.now() - timedelta(days=INACTIVE_LEARNERS[email])
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            enrolled_at=since - timedelta(days=3),
+            last_activity_at=since if enrollment.last_activity_at else None,
+        )
+
+
+def _seed_pending_draft(course: CoursePage) -> None:
+    """A change to a diploma lesson saved but not published, for the dashboard's
+    "Borradores por revisar"."""
+    if Page.objects.descendant_of(course).filter(has_unpublished_changes=True):
+        return
+    lesson = LessonPage.objects.live().descendant_of(course).order_by("-path").first()
+    if lesson is not None:
+        lesson.save_revision()
 
 
 def seed_required_training(staff_courses: list[CoursePage]) -> None:

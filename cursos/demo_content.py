@@ -2,6 +2,7 @@
 
 Open Government in Guatemala, for INFOM's e-learning platform: one diploma and
 two staff trainings, with quizzes and a final exam. Plain data only; no imports.
+Module counts in the texts are placeholders filled by `cursos.demo.with_counts`.
 
 Sources used (stored copies of public pages, consulted for verification):
 - Constitución Política de la República de Guatemala (1985): arts. 30-31 (FIO
@@ -43,16 +44,17 @@ DIPLOMA = {
         "<p>El <b>Diplomado Gestión Municipal y Transparencia</b> ofrece a "
         "funcionarias y funcionarios municipales las bases legales y prácticas para "
         "una gestión abierta, cercana a la población y apegada a la ley.</p><p>Está "
-        "organizado en cinco módulos, cada uno con tres lecciones breves y una "
-        "evaluación. Al final hay un examen que integra todos los "
-        "temas.</p><ul><li>Módulo 1: Gobierno Abierto.</li><li>Módulo 2: Ley de Acceso "
-        "a la Información Pública (Decreto 57-2008).</li><li>Módulo 3: Código "
-        "Municipal (Decreto 12-2002 y sus reformas).</li><li>Módulo 4: Participación "
-        "ciudadana y Consejos de Desarrollo (Decreto 11-2002).</li><li>Módulo 5: "
-        "Finanzas municipales y el papel del INFOM.</li></ul><p>Las lecciones son "
-        "livianas, pensadas para conexiones lentas, y pueden leerse en 10 a 20 "
-        "minutos. <i>Duración total estimada: 40 horas, incluidas lecturas, ejercicios "
-        "en su municipalidad y evaluaciones.</i></p>"
+        "organizado en {modulos} módulos: {modulos_tematicos} temáticos, cada uno "
+        "con tres lecciones breves y una evaluación, y un último módulo con el "
+        "examen final, que integra todos los temas.</p><ul><li>Módulo 1: Gobierno "
+        "Abierto.</li><li>Módulo 2: Ley de Acceso a la Información Pública "
+        "(Decreto 57-2008).</li><li>Módulo 3: Código Municipal (Decreto 12-2002 y "
+        "sus reformas).</li><li>Módulo 4: Participación ciudadana y Consejos de "
+        "Desarrollo (Decreto 11-2002).</li><li>Módulo 5: Finanzas municipales y el "
+        "papel del INFOM.</li><li>Módulo {modulos_n}: Examen final.</li></ul><p>Las "
+        "lecciones son livianas, pensadas para conexiones lentas, y pueden leerse en "
+        "10 a 20 minutos. <i>Duración total estimada: 40 horas, incluidas lecturas, "
+        "ejercicios en su municipalidad y evaluaciones.</i></p>"
     ),
     "objectives": [
         "Explicar los principios del Gobierno Abierto y su aplicación en el municipio.",
@@ -3517,7 +3519,8 @@ DIPLOMA = {
         "title": "Examen final",
         "slug": "examen-final",
         "instructions": (
-            "Este examen reúne preguntas de los cinco módulos del diplomado. Lea cada "
+            "Este examen reúne preguntas de los {modulos_tematicos} módulos temáticos "
+            "del diplomado. Lea cada "
             "pregunta con calma. En las preguntas de selección múltiple puede haber "
             "más de una respuesta correcta. Al terminar, revise la explicación de cada "
             "pregunta: le indica la ley o el artículo en que se basa."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.db.models import CharField, Prefetch, Value
@@ -685,6 +685,12 @@ class DashboardEntry:
     course: CoursePage
     progress: Progress
     next_item: OutlineItem | None
+    # Completed courses only: the enrollment's certificate (any status) or None.
+    certificate: object | None = None
+
+
+# A course finished this recently is still news on "Mi aprendizaje".
+RECENTLY_COMPLETED_DAYS = 14
 
 
 def assignment_status(today):
@@ -806,15 +812,42 @@ def learner_dashboard(*, user) -> dict[str, list]:
     from certificados.models import Certificate
 
     certificates = list(
-        Certificate.objects.filter(enrollment__user=user)
-        .exclude(status=Certificate.Status.REVOKED)
-        .order_by("-completed_on")
+        Certificate.objects.filter(enrollment__user=user).order_by("-completed_on")
     )
+    by_enrollment = {c.enrollment_id: c for c in certificates}
+    for entry in completed:
+        entry.certificate = by_enrollment.get(entry.enrollment.pk)
+    completed.sort(key=lambda e: e.enrollment.completed_at, reverse=True)
+    since = timezone.now() - timedelta(days=RECENTLY_COMPLETED_DAYS)
     return {
         "required": required,
         "in_progress": in_progress,
         "completed": completed,
-        "certificates": certificates,
+        # The finish line: courses completed in the last two weeks, newest first.
+        "just_completed": [e for e in completed if e.enrollment.completed_at >= since],
+        "certificates": [
+            c for c in certificates if c.status != Certificate.Status.REVOKED
+        ],
+    }
+
+
+def finish_line(*, attempt) -> dict | None:
+    """The course finish line to show on a quiz result: the course, the
+    enrollment and its certificate, when passing ``attempt`` is what completed
+    the course (the completion is written in the same transaction as the
+    submission, so the two times are moments apart); None otherwise."""
+    enrollment = attempt.enrollment
+    completed_at = enrollment.completed_at
+    if not attempt.passed or completed_at is None or attempt.submitted_at is None:
+        return None
+    if not timedelta(0) <= completed_at - attempt.submitted_at <= timedelta(minutes=1):
+        return None
+    from certificados.models import Certificate
+
+    return {
+        "course": enrollment.course,
+        "enrollment": enrollment,
+        "certificate": Certificate.objects.filter(enrollment=enrollment).first(),
     }
 
 

@@ -6,8 +6,9 @@ redirect with a message.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from wagtail.models import Page
 from .models import Cohort, CoursePage, Enrollment, QuizAttempt, QuizPage
 from .selectors import (
     course_outline_at,
+    finish_line,
     learner_dashboard,
     progress_for,
     quiz_state,
@@ -39,10 +41,18 @@ def _live_course(course_id) -> CoursePage:
 
 def _back(request, fallback: str):
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    # Only a path on this site: redirect() would read a bare word ("hola") as a
+    # view name and fail with a 500, and control characters never make a URL.
+    if (
+        target.startswith("/")
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(
+            target,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
     ):
-        return redirect(target)
+        return HttpResponseRedirect(target)
     return redirect(fallback)
 
 
@@ -87,12 +97,18 @@ def complete_view(request, lesson_id: int):
     if enrollment is None:
         messages.error(request, _("Inscríbase en el curso para registrar su avance."))
         return redirect(course.url)
+    was_complete = enrollment.completed_at is not None
     try:
         complete_lesson(enrollment=enrollment, lesson=lesson)
     except ProgressError as error:
         messages.error(request, str(error))
         return redirect(lesson.url)
     messages.success(request, _("Lección completada."))
+    enrollment.refresh_from_db(fields=["completed_at"])
+    if not was_complete and enrollment.completed_at:
+        # The last lesson: "Mi aprendizaje" opens with the finish line and the
+        # certificate.
+        return redirect(f"{reverse('cursos:dashboard')}#terminado-{course.pk}")
     return _back(request, lesson.url)
 
 
@@ -219,5 +235,6 @@ def attempt_result_view(request, attempt_id: int):
             "quiz": attempt.quiz,
             "state": state,
             "review": review_for(attempt=attempt, state=state),
+            "finish_line": finish_line(attempt=attempt),
         },
     )

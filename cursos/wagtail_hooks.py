@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
+from . import dashboard
 from .models import CoursePage, Enrollment, QuizPage, RequiredTraining
 from .reports import (
     REPORTS_PERMISSION,
@@ -222,3 +224,364 @@ def check_document_access(document, request):
     from lms.documents import check_document_access
 
     return check_document_access(document, request)
+
+
+# ---------------------------------------------------------------- dashboard
+# The admin home is the coordinator's dashboard (issue 12): what needs doing,
+# each panel linking to the report or page where it is done. Reads in
+# cursos.dashboard; one or two queries a panel, whatever the number of learners.
+class DashboardPanel(Component):
+    """One panel of the admin home. Subclasses name their template, heading and
+    the rule that decides what they list, and return their rows."""
+
+    name = ""
+    order = 100
+    icon = ""
+    heading = ""
+    rule = ""
+    more_label = gettext_lazy("Ver todos")
+
+    def get_more_url(self, data) -> str:
+        return ""
+
+    def get_data(self):
+        raise NotImplementedError
+
+    def get_rows(self, data):
+        return data
+
+    def get_context_data(self, parent_context=None):
+        data = self.get_data()
+        rows = self.get_rows(data)
+        return {
+            "panel": self,
+            "data": data,
+            "rows": rows,
+            "has_rows": bool(rows),
+            "more_url": self.get_more_url(data),
+            "more_label": self.more_label,
+            "inactive_days": dashboard.INACTIVE_DAYS,
+        }
+
+
+class EditionsPanel(DashboardPanel):
+    name = "ediciones-en-curso"
+    order = 100
+    icon = "group"
+    template_name = "cursos/admin/dashboard_editions.html"
+    heading = gettext_lazy("Ediciones en curso")
+
+    @property
+    def rule(self):
+        return _(
+            "Activos esta semana: con actividad en los últimos %(dias)s días. Cada "
+            "edición lleva al avance de sus participantes."
+        ) % {"dias": dashboard.ACTIVE_DAYS}
+
+    def get_data(self):
+        return dashboard.editions_in_progress()
+
+    def get_more_url(self, data):
+        return reverse("cursos_course_reports:courses")
+
+
+class AtRiskPanel(DashboardPanel):
+    name = "participantes-en-riesgo"
+    order = 110
+    icon = "warning"
+    template_name = "cursos/admin/dashboard_at_risk.html"
+    heading = gettext_lazy("Participantes en riesgo")
+
+    @property
+    def rule(self):
+        return _(
+            "Sin actividad desde hace %(dias)s días o más, o reprobaron una "
+            "evaluación y no les quedan intentos (en ediciones que no han terminado)."
+        ) % {"dias": dashboard.INACTIVE_DAYS}
+
+    def get_data(self):
+        return dashboard.learners_at_risk()
+
+    def get_rows(self, data):
+        return data.rows
+
+
+class OverduePanel(DashboardPanel):
+    name = "capacitaciones-vencidas"
+    order = 120
+    icon = "calendar-check"
+    template_name = "cursos/admin/dashboard_overdue.html"
+    heading = gettext_lazy("Personal del INFOM con capacitaciones vencidas")
+    rule = gettext_lazy(
+        "Capacitaciones obligatorias cuya fecha límite pasó sin completarse."
+    )
+    more_label = gettext_lazy("Ver todas")
+
+    def get_data(self):
+        return dashboard.overdue_trainings()
+
+    def get_rows(self, data):
+        return data.rows
+
+    def get_more_url(self, data):
+        return data.url if data.total else ""
+
+
+class QuizzesPanel(DashboardPanel):
+    name = "evaluaciones-para-revisar"
+    order = 130
+    icon = "tasks"
+    template_name = "cursos/admin/dashboard_quizzes.html"
+    heading = gettext_lazy("Evaluaciones para revisar")
+    more_label = gettext_lazy("Ver todas las evaluaciones")
+
+    @property
+    def rule(self):
+        return _(
+            "Aprobadas por menos del %(tasa)s %% de sus participantes, o con una "
+            "pregunta que acierta menos del %(facilidad)s %%; solo cuentan las que "
+            "respondieron al menos %(minimo)s participantes."
+        ) % {
+            "tasa": dashboard.LOW_PASS_RATE,
+            "facilidad": dashboard.LOW_FACILITY,
+            "minimo": dashboard.MIN_LEARNERS,
+        }
+
+    def get_data(self):
+        return dashboard.quizzes_needing_review()
+
+    def get_more_url(self, data):
+        return reverse("cursos_reports:quizzes")
+
+
+class CertificatesPanel(DashboardPanel):
+    name = "certificados-pendientes"
+    order = 140
+    icon = "doc-full-inverse"
+    template_name = "cursos/admin/dashboard_certificates.html"
+    heading = gettext_lazy("Certificados pendientes")
+
+    @property
+    def rule(self):
+        return _(
+            "Si uno lleva más de %(minutos)s minutos en preparación, su generación "
+            "falló; el sistema lo reintenta solo."
+        ) % {"minutos": dashboard.STUCK_MINUTES}
+
+    def get_data(self):
+        return dashboard.pending_certificates()
+
+    def get_rows(self, data):
+        return data.rows
+
+    def get_more_url(self, data):
+        return data.url if data.pending else ""
+
+
+class DraftsPanel(DashboardPanel):
+    name = "borradores-por-revisar"
+    order = 150
+    icon = "edit"
+    template_name = "cursos/admin/dashboard_drafts.html"
+    heading = gettext_lazy("Borradores por revisar")
+    rule = gettext_lazy(
+        "Páginas en revisión y cambios sin publicar en el contenido del diplomado."
+    )
+    more_label = gettext_lazy("Ver flujos de revisión")
+
+    def get_data(self):
+        return dashboard.drafts_waiting()
+
+    def get_more_url(self, data):
+        return reverse("wagtailadmin_reports:workflow")
+
+
+DASHBOARD_PANELS = (
+    EditionsPanel,
+    AtRiskPanel,
+    OverduePanel,
+    QuizzesPanel,
+    CertificatesPanel,
+    DraftsPanel,
+)
+# Wagtail's own panels that say nothing a coordinator acts on: "your pages in
+# moderation" is covered by "Borradores por revisar", "your locked pages" is
+# noise. "Awaiting your review" (approve/reject) and "Your most recent edits"
+# stay, below ours.
+WAGTAIL_PANELS_DROPPED = {"user_objects_in_workflow_moderation", "locked_pages"}
+
+
+@hooks.register("construct_homepage_panels")
+def coordinator_dashboard_panels(request, panels):
+    if not request.user.has_perm(REPORTS_PERMISSION):
+        return
+    panels[:] = [
+        panel
+        for panel in panels
+        if getattr(panel, "name", "") not in WAGTAIL_PANELS_DROPPED
+    ]
+    panels.extend(panel() for panel in DASHBOARD_PANELS)
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def coordinator_dashboard_summary(request, summary_items):
+    # "65 Páginas · 12 Imágenes" tells a coordinator nothing to do; the panels
+    # replace it.
+    if request.user.has_perm(REPORTS_PERMISSION):
+        summary_items.clear()
+
+
+# --- Authoring with autosave (issue 12) -----------------------------------------
+# Wagtail 8 autosaves a new page by posting the create form as JSON: the first
+# autosave creates the page, and only when its answer arrives does the editor
+# point the form at the page's edit view. A "Publicar" pressed before that answer
+# posts the create form a second time: the page the autosave has just created
+# holds the slug ("ya está en uso"), the publication fails and the draft stays
+# behind, orphaned. Such a post is sent on to the edit view of that draft (307:
+# same method, same body), so it publishes, saves or submits the page the
+# coordinator is in fact editing.
+AUTOSAVE_RACE_WINDOW_MINUTES = 10
+
+
+def _autosaved_draft(request, parent_page, page_class):
+    """The draft that this user's autosave created under ``parent_page`` from
+    this same form a moment ago: same type and slug, never published, last
+    saved by them within the window, not locked and not in moderation."""
+    import datetime
+
+    from django.conf import settings
+    from django.utils import timezone
+    from django.utils.text import slugify
+    from wagtail.models import WorkflowState
+
+    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    slug = slugify(
+        request.POST.get("slug") or request.POST.get("title") or "",
+        allow_unicode=allow_unicode,
+    )
+    if not slug:
+        return None
+    since = timezone.now() - datetime.timedelta(minutes=AUTOSAVE_RACE_WINDOW_MINUTES)
+    draft = (
+        page_class.objects.child_of(parent_page)
+        .exact_type(page_class)
+        .filter(
+            slug=slug,
+            owner=request.user,
+            live=False,
+            first_published_at__isnull=True,
+            locked=False,
+            latest_revision__user=request.user,
+            latest_revision_created_at__gte=since,
+        )
+        .first()
+    )
+    if draft is None:
+        return None
+    in_moderation = (
+        WorkflowState.objects.active()
+        .filter(base_content_type_id=draft.content_type_id, object_id=str(draft.pk))
+        .exists()
+    )
+    return None if in_moderation else draft
+
+
+@hooks.register("before_create_page")
+def continue_autosaved_draft(request, parent_page, page_class):
+    from django.http import HttpResponseRedirect
+
+    if request.method != "POST":
+        return None
+    if "application/json" in request.headers.get("Accept", ""):
+        # An autosave: Wagtail answers it (the editor never sends a second
+        # autosave before the first one's answer).
+        return None
+    draft = _autosaved_draft(request, parent_page, page_class)
+    if draft is None:
+        return None
+    return HttpResponseRedirect(
+        reverse("wagtailadmin_pages:edit", args=(draft.pk,)), preserve_request=True
+    )
+
+
+# --- Optional review before publishing (issue 12) ---------------------------------
+# Wagtail shows "Publicar" to anyone with publish permission even when the page has
+# a workflow, and coordinators have it on the whole tree. A workflow assigned to a
+# course (or any page below the tree root, where Wagtail's own default workflow
+# sits) therefore takes "Publicar" away from coordinators for that part of the
+# tree: they send the page to review and it is published when the workflow's task
+# is approved. Superusers keep "Publicar" (urgent corrections).
+def _review_assignment(page):
+    """The workflow a coordinator assigned to ``page`` or an ancestor (nearest
+    first), ignoring the one on the tree root; None when there is none."""
+    from wagtail.models import WorkflowPage
+
+    if page is None or not page.pk:
+        return None
+    return (
+        WorkflowPage.objects.filter(
+            page__in=page.get_ancestors(inclusive=True),
+            page__depth__gt=1,
+            workflow__active=True,
+        )
+        .select_related("workflow")
+        .order_by("-page__depth")
+        .first()
+    )
+
+
+def _must_be_reviewed(page, user) -> bool:
+    return not user.is_superuser and _review_assignment(page) is not None
+
+
+def _review_refusal(request, page):
+    assignment = _review_assignment(page)
+    messages.error(
+        request,
+        _(
+            "Esta página pasa por el flujo «%(workflow)s» antes de publicarse: se "
+            "guardó como borrador. Use «Enviar a %(workflow)s» para que otra "
+            "persona coordinadora la apruebe."
+        )
+        % {"workflow": assignment.workflow.name},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_where_review_is_required(menu_items, request, context):
+    page = context.get("page") if context.get("view") != "create" else None
+    target = page or context.get("parent_page")
+    if _must_be_reviewed(target, request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_publish_page")
+def require_review_before_publishing(request, page):
+    if not _must_be_reviewed(page, request.user):
+        return None
+    if page.live and page.first_published_at is None:
+        # The create view adds a page to be published as live before this hook
+        # runs: keep it as the draft it still is.
+        type(page).objects.filter(pk=page.pk).update(
+            live=False, has_unpublished_changes=True
+        )
+    return _review_refusal(request, page)
+
+
+@hooks.register("before_bulk_action")
+def require_review_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and any(
+        _must_be_reviewed(page, request.user)
+        for page in objects
+        if isinstance(page, Page)
+    ):
+        messages.error(
+            request,
+            _(
+                "Algunas páginas pasan por un flujo de revisión antes de publicarse: "
+                "envíelas a revisión una por una."
+            ),
+        )
+        return redirect("wagtailadmin_explore_root")
+    return None

@@ -8,12 +8,15 @@ first run, so a fresh demo always has upcoming activities)."""
 import datetime
 import io
 import zoneinfo
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from cursos.demo import with_counts
 from lms.accounts.models import Department, Municipality
 
 from . import demo_content as content
@@ -67,6 +70,20 @@ def seed_home() -> HomePage:
     return home
 
 
+def seed_site_address() -> Site:
+    """The default Wagtail Site answers at SITE_URL's host and port (the demo's
+    http://127.0.0.1:8000), so the sitemap, the calendar files and the canonical
+    links carry the address the demo is served on."""
+    address = urlsplit(settings.SITE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site
+
+
 def _child(parent: Page, model, slug: str, **fields):
     """The live child page with this slug, created and published when missing."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
@@ -102,7 +119,7 @@ def seed_news(home: HomePage) -> NewsIndexPage:
         intro="La campaña de socialización del modelo de Gobierno Abierto del INFOM.",
     )
     categories = {c.name: c for c in NewsCategory.objects.all()}
-    for item in content.NEWS:
+    for item in with_counts(content.NEWS):
         if NewsPage.objects.child_of(index).filter(slug=item["slug"]).exists():
             continue
         article = NewsPage(
@@ -141,7 +158,7 @@ def seed_events(home: HomePage) -> EventIndexPage:
         ),
     )
     today = timezone.localdate()
-    for item in content.EVENTS:
+    for item in with_counts(content.EVENTS):
         if EventPage.objects.child_of(index).filter(slug=item["slug"]).exists():
             continue
         starts, ends = _event_times(item, today)
@@ -174,7 +191,7 @@ def seed_events(home: HomePage) -> EventIndexPage:
 
 def seed_institutional_pages(home: HomePage) -> dict[str, Page]:
     pages = {}
-    for item in content.STANDARD_PAGES:
+    for item in with_counts(content.STANDARD_PAGES):
         pages[item["slug"]], _ = _child(
             home,
             StandardPage,
@@ -189,7 +206,7 @@ def seed_institutional_pages(home: HomePage) -> dict[str, Page]:
         TransparencyPage,
         "datos-abiertos",
         title="Datos abiertos de la formación",
-        intro=content.TRANSPARENCY_INTRO,
+        intro=with_counts(content.TRANSPARENCY_INTRO),
     )
     return pages
 
@@ -198,7 +215,7 @@ def seed_featured(home: HomePage, courses) -> None:
     home = HomePage.objects.get(pk=home.pk)
     if home.featured_courses.exists() or not courses:
         return
-    home.featured_text = content.HOME_FEATURE_TEXT
+    home.featured_text = with_counts(content.HOME_FEATURE_TEXT)
     for order, course in enumerate(courses):
         home.featured_courses.create(course=course, sort_order=order)
     home.save_revision().publish()

@@ -14,6 +14,10 @@ in technical tables and joint work with municipalities, the online diploma
 places and quotes of the demo items are illustrative; quotes are attributed to
 units, never to people, and no figures, names or links are invented.
 
+Counts of the diploma's modules are placeholders ({modulos}, {Modulos},
+{modulos_n}, {modulos_tematicos}) that `cursos.demo.with_counts` fills in from
+the diploma's own data, so the texts agree with the syllabus.
+
 Legal facts use the sources already listed in `cursos/demo_content.py`:
 - Ley de Acceso a la Información Pública, Decreto 57-2008: art. 10 opening
   paragraph and art. 18 (literal, as verified there); arts. 42 and 43 (10 business
@@ -592,7 +596,9 @@ NEWS = [
         "intro": (
             "El INFOM lanzó el diplomado en línea «Gestión Municipal y Transparencia», "
             "dirigido al personal de las 340 municipalidades de los 22 departamentos "
-            "del país, con cinco módulos, evaluaciones y un certificado verificable."
+            "del país, con {modulos} módulos (el último, el examen final), "
+            "evaluaciones y "
+            "un certificado verificable."
         ),
         "categories": ["Capacitación", "Transparencia"],
         "tags": ["diplomado", "capacitación", "municipalidades", "transparencia"],
@@ -616,7 +622,7 @@ NEWS = [
                     "INFOM.</p>"
                 ),
             ),
-            ("heading", "Cinco módulos en línea y un certificado verificable"),
+            ("heading", "{Modulos} módulos en línea y un certificado verificable"),
             (
                 "paragraph",
                 (
@@ -625,9 +631,11 @@ NEWS = [
                     "Pública.</li><li>Módulo 3. El Código Municipal y la organización "
                     "del municipio.</li><li>Módulo 4. Participación ciudadana y "
                     "Consejos de Desarrollo.</li><li>Módulo 5. Finanzas municipales y "
-                    "el papel del INFOM.</li></ul><p>Cada módulo tiene lecciones "
-                    "breves y una evaluación; al final, un examen integra todos los "
-                    "temas. Las lecciones son livianas, pensadas para conexiones "
+                    "el papel del INFOM.</li><li>Módulo {modulos_n}. Examen "
+                    "final.</li></ul><p>"
+                    "Cada módulo temático tiene lecciones breves y una evaluación; el "
+                    "último módulo es un examen que integra todos los temas. Las "
+                    "lecciones son livianas, pensadas para conexiones "
                     "lentas. <i>Duración total estimada: 40 horas.</i></p><p>Al "
                     "completar el diplomado, la plataforma emite un certificado en PDF "
                     "con un código de verificación y un código QR. Cualquier persona "
@@ -793,7 +801,7 @@ EVENTS = [
         "municipality": None,
         "audience": "Funcionarios municipales",
         "intro": (
-            "Conozca el Diplomado Gestión Municipal y Transparencia: sus cinco "
+            "Conozca el Diplomado Gestión Municipal y Transparencia: sus {modulos} "
             "módulos, las evaluaciones, el certificado verificable y los pasos para "
             "inscribirse en la plataforma."
         ),
@@ -805,7 +813,8 @@ EVENTS = [
             "<p>Esta sesión está dirigida a funcionarias, funcionarios y empleados de "
             "las municipalidades de los 22 departamentos que deseen cursar el "
             "<b>Diplomado Gestión Municipal y Transparencia</b>.</p><ul><li>Contenido "
-            "de los cinco módulos: Gobierno Abierto, Ley de Acceso a la Información "
+            "de los {modulos_tematicos} módulos temáticos: Gobierno Abierto, Ley de "
+            "Acceso a la Información "
             "Pública, Código Municipal, participación ciudadana y Consejos de "
             "Desarrollo, y finanzas municipales.</li><li>Cómo funcionan las "
             "evaluaciones y el examen final.</li><li>Cómo se verifica el "
@@ -1195,8 +1204,10 @@ STANDARD_PAGES = [
         "title": "Acerca del diplomado",
         "intro": (
             "El Diplomado Gestión Municipal y Transparencia es una formación en línea "
-            "del INFOM para el personal de las municipalidades de Guatemala, con cinco "
-            "módulos, evaluaciones y un certificado verificable."
+            "del INFOM para el personal de las municipalidades de Guatemala, con "
+            "{modulos} "
+            "módulos (el último, el examen final), evaluaciones y un certificado "
+            "verificable."
         ),
         "search_description": (
             "Diplomado en línea Gestión Municipal y Transparencia del INFOM: a quién "
@@ -1230,7 +1241,7 @@ STANDARD_PAGES = [
                     "Pública, entre otras dependencias.</p>"
                 ),
             ),
-            ("heading", "Los cinco módulos"),
+            ("heading", "Los {modulos} módulos"),
             (
                 "paragraph",
                 (
@@ -1249,15 +1260,18 @@ STANDARD_PAGES = [
                     "11-2002), el COMUDE y los COCODE.</li><li><b>Módulo 5. Finanzas "
                     "municipales y el papel del INFOM</b>: los ingresos municipales, "
                     "la publicidad del presupuesto, la rendición de cuentas y los "
-                    "servicios del INFOM.</li></ul>"
+                    "servicios del INFOM.</li><li><b>Módulo {modulos_n}. Examen "
+                    "final</b>: "
+                    "integra los temas de los módulos anteriores.</li></ul>"
                 ),
             ),
             ("heading", "Evaluaciones y examen final"),
             (
                 "paragraph",
                 (
-                    "<p>Cada módulo tiene tres lecciones breves y una evaluación. Al "
-                    "final hay un examen que integra los temas de los cinco módulos. "
+                    "<p>Cada módulo temático tiene tres lecciones breves y una "
+                    "evaluación. El último módulo es un examen que integra los temas "
+                    "de los {modulos_tematicos} módulos temáticos. "
                     "Al terminar cada evaluación, puede revisar la explicación de cada "
                     "pregunta, que indica la ley o el artículo en que se basa.</p>"
                 ),
@@ -1301,6 +1315,7 @@ TRANSPARENCY_INTRO = (
 
 HOME_FEATURE_TEXT = (
     "¿Trabaja en una municipalidad? Inscríbase en el Diplomado Gestión Municipal y "
-    "Transparencia: cinco módulos en línea, con evaluaciones y un certificado "
-    "verificable, para fortalecer la transparencia y la participación en su municipio."
+    "Transparencia: {modulos} módulos en línea (el último, el examen final), con "
+    "evaluaciones y un certificado verificable, para fortalecer la transparencia y la "
+    "participación en su municipio."
 )

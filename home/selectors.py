@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 
 from cursos.models import Enrollment
 from lms.accounts.models import Department
-from lms.spreadsheet import safe_row
+from lms.spreadsheet import BOM, safe_row
 
 COUNTERS_KEY = "home:public-counters:v1"
 COUNTERS_SECONDS = 10 * 60
@@ -261,6 +261,9 @@ OPEN_DATA_COLUMNS = (
 
 
 def write_open_data_csv(data: OpenData, stream) -> None:
+    """The open-data table as CSV, with a UTF-8 byte order mark so a
+    spreadsheet shows "Quiché" and "Sacatepéquez" right."""
+    stream.write(BOM)
     writer = csv.writer(stream)
     writer.writerow([header for _attr, header in OPEN_DATA_COLUMNS])
     for row in data.rows:

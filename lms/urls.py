@@ -1,7 +1,7 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -35,8 +35,15 @@ allauth_only_doors = [
     re_path(r"^admin/password_reset/", PasswordResetRedirect.as_view()),
 ]
 
+# Wagtail's deliberate error page (a 500 for anyone with admin access) is not
+# served: a 404 like any other missing page.
+hidden_admin_routes = [
+    path("admin/failwhale/", views.page_not_found),
+]
+
 urlpatterns = [
     *allauth_only_doors,
+    *hidden_admin_routes,
     path("admin/", include(wagtailadmin_urls)),
     path("documentos/", include(wagtaildocs_urls)),
     path("cuentas/", include("lms.accounts.urls")),
@@ -49,8 +56,20 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # `make serve` and `make demo` (DEBUG off, so its error pages are the
+    # Spanish ones) show their pictures; production serves media from storage.
+    # Documents and certificate PDFs are never served straight from storage:
+    # they go through views that ask who is asking (lms.documents, the owner's
+    # download), so a path someone learnt gives nothing.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/"
+            r"(?P<path>(?!documents/|certificados/).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -64,7 +64,9 @@ def csrf_token_of_form(html: str, page_url: str, action: str | None = None) -> s
             if _path(urljoin(page_url, form.action or page_url)) == wanted
         ]
     assert forms, f"no POST form for {action or 'this page'} on {page_url}"
-    form = forms[0]
+    # A form naming its action explicitly is the one the person presses; forms
+    # without one (Wagtail's editing-session pinger) only post to the page.
+    form = sorted(forms, key=lambda form: not form.action)[0]
     assert form.token, (
         f"the form for {action or page_url} on {page_url} has no CSRF token"
     )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -23,6 +24,18 @@ from cursos.quiz_blocks import QuizQuestionsBlock
 from lms.page_cache import PublicPageCacheMixin
 
 
+class AsciiSlugMixin:
+    """Course addresses are plain ASCII ("buenas-practicas", not
+    "buenas-prácticas"): WAGTAIL_ALLOW_UNICODE_SLUGS = False covers the slugs
+    generated from the title, this covers a slug typed or posted by hand, on
+    every path that validates a page (admin form, full_clean, save)."""
+
+    def full_clean(self, *args, **kwargs):
+        if self.slug and not self.slug.isascii():
+            self.slug = slugify(self.slug)
+        super().full_clean(*args, **kwargs)
+
+
 class LearnerPageMixin:
     """Modules, lessons and quizzes are where learners work: they are not in the
     sitemap (the course page is) nor in the anonymous page cache."""
@@ -34,7 +47,7 @@ class LearnerPageMixin:
 COURSE_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class CourseIndexPage(PublicPageCacheMixin, Page):
+class CourseIndexPage(AsciiSlugMixin, PublicPageCacheMixin, Page):
     """The catalog: every live course with its cohort status and, for a signed-in
     learner, their own progress."""
 
@@ -57,7 +70,7 @@ class CourseIndexPage(PublicPageCacheMixin, Page):
         return context
 
 
-class CoursePage(PublicPageCacheMixin, Page):
+class CoursePage(AsciiSlugMixin, PublicPageCacheMixin, Page):
     class Kind(models.TextChoices):
         DIPLOMA = "diplomado", _("Diplomado")
         REQUIRED = "obligatoria", _("Capacitación obligatoria")
@@ -225,7 +238,7 @@ class Cohort(Orderable):
         return "cerrada"
 
 
-class ModulePage(LearnerPageMixin, Page):
+class ModulePage(AsciiSlugMixin, LearnerPageMixin, Page):
     summary = models.TextField(_("resumen"), max_length=500, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
@@ -244,7 +257,7 @@ class ModulePage(LearnerPageMixin, Page):
         return context
 
 
-class LessonPage(LearnerPageMixin, Page):
+class LessonPage(AsciiSlugMixin, LearnerPageMixin, Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         _("minutos estimados"), default=10
     )
@@ -272,7 +285,7 @@ class LessonPage(LearnerPageMixin, Page):
         return context
 
 
-class QuizPage(LearnerPageMixin, Page):
+class QuizPage(AsciiSlugMixin, LearnerPageMixin, Page):
     """An evaluation at the end of a module (or the final exam).
 
     Learners never see ``questions`` directly: starting an attempt snapshots the

@@ -220,6 +220,7 @@ class CourseLearnerFilterSet(WagtailFilterSet):
             ("sin-avance", _("Sin avance")),
             ("en-curso", _("En curso")),
             ("completado", _("Completado")),
+            ("en-riesgo", _("En riesgo")),
         ],
         method="filter_state",
         empty_label=_("Todos"),
@@ -235,6 +236,11 @@ class CourseLearnerFilterSet(WagtailFilterSet):
             self.filters["cohort"].queryset = course.cohorts.order_by("sort_order")
 
     def filter_state(self, queryset, name, value):
+        if value == "en-riesgo":
+            # Same rule as the dashboard's "Participantes en riesgo" panel.
+            from ..dashboard import at_risk
+
+            return queryset.filter(at_risk())
         if value == "completado":
             return queryset.filter(completed_at__isnull=False)
         if value == "en-curso":

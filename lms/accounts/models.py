@@ -84,18 +84,31 @@ class User(AbstractUser):
         OTHER = "otra", _("Otra institución")
 
     class Post(models.TextChoices):
-        MAYOR = "alcalde", _("Alcalde o alcaldesa municipal")
-        COUNCILLOR = "concejal", _("Concejal")
-        TRUSTEE = "sindico", _("Síndico")
-        SECRETARY = "secretario", _("Secretario municipal")
-        DAFIM = "dafim", _("Director de la DAFIM (Administración Financiera Integrada)")
-        DMP = "dmp", _("Director de la DMP (Planificación Municipal)")
-        UIP = "uip", _("Encargado de la Unidad de Información Pública")
-        DMM = "dmm", _("Director de la DMM (Dirección Municipal de la Mujer)")
-        JUDGE = "juez", _("Juez de asuntos municipales")
-        AUDITOR = "auditor", _("Auditor interno municipal")
-        TREASURER = "tesorero", _("Tesorero o encargado de finanzas")
-        TECHNICIAN = "tecnico", _("Técnico o asistente municipal")
+        # Labels name women and men; the stored values stay as they were.
+        MAYOR = "alcalde", _("Alcaldesa o alcalde municipal")
+        COUNCILLOR = "concejal", _("Concejala o concejal")
+        TRUSTEE = "sindico", _("Síndica o síndico")
+        SECRETARY = "secretario", _("Secretaria o secretario municipal")
+        DAFIM = (
+            "dafim",
+            _(
+                "Directora o director de la DAFIM "
+                "(Administración Financiera Integrada Municipal)"
+            ),
+        )
+        DMP = (
+            "dmp",
+            _("Directora o director de la DMP (Dirección Municipal de Planificación)"),
+        )
+        UIP = "uip", _("Encargada o encargado de la Unidad de Información Pública")
+        DMM = (
+            "dmm",
+            _("Directora o director de la DMM (Dirección Municipal de la Mujer)"),
+        )
+        JUDGE = "juez", _("Jueza o juez de asuntos municipales")
+        AUDITOR = "auditor", _("Auditora o auditor interno municipal")
+        TREASURER = "tesorero", _("Tesorera o tesorero, o responsable de finanzas")
+        TECHNICIAN = "tecnico", _("Técnica, técnico o asistente municipal")
         INFOM_STAFF = "personal_infom", _("Personal del INFOM")
         OTHER = "otro", _("Otro cargo")
 

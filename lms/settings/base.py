@@ -142,7 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Redis is down they come from the database (lms.cache).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "cursos:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "es"
@@ -226,6 +226,13 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No remote avatars (Gravatar): nothing is loaded from outside the platform.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Addresses in plain ASCII ("buenas-practicas-de-transparencia"), from the admin's
+# slugify and from Page.full_clean alike.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Autosave stays on (Wagtail's default interval, ms); a "Publicar" pressed while
+# the first autosave of a new page is on its way is sent on to that page's edit
+# view by cursos.wagtail_hooks.continue_autosaved_draft.
+WAGTAIL_AUTOSAVE_INTERVAL = 500
 
 # Answers that arrive this long after a quiz's deadline are still accepted
 # (network latency); later ones are not counted.

@@ -1,8 +1,13 @@
-"""Local development and `make demo`: debug on, e-mail links printed to the console."""
+"""Local development and `make demo`: e-mail links printed to the console.
+
+DEBUG is on for `make serve` (tracebacks while developing). `make demo` runs
+with DEBUG=false, as a visitor would see the site: the Spanish 404/500 pages
+instead of Django's debug pages; static files still come from the finders
+(WhiteNoise) and media from SERVE_MEDIA."""
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+DEBUG = env.bool("DEBUG", default=True)  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
@@ -10,3 +15,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files straight from the finders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Uploaded images and certificates, served by Django itself (lms/urls.py) when
+# DEBUG is off; a one-machine demo has no other web server.
+SERVE_MEDIA = True

@@ -21,8 +21,14 @@
     }).then(function (result) {
       var response = result[0], body = result[1];
       if (response.ok) {
+        // 24-hour clock in Guatemala's time, as the server writes times
+        // ("14:05"): "es-GT" alone gives "02:05 p. m.", and the sentence's
+        // closing period made it "p. m..".
         status.textContent = "Respuestas guardadas a las " +
-          new Date().toLocaleTimeString("es-GT", { hour: "2-digit", minute: "2-digit" }) + ".";
+          new Date().toLocaleTimeString("es-GT", {
+            hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+            timeZone: "America/Guatemala"
+          }) + ".";
       } else if (body && body.cerrado) {
         window.location.reload();
       } else {

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from lms.accounts.models import User
 from tests.factories import UserFactory, municipality
+from tests.forms import post_form
 
 pytestmark = pytest.mark.django_db
 PROFILE = "/cuentas/perfil/"
@@ -45,7 +46,8 @@ def test_profile_edit_changes_only_the_signed_in_user(client, participant):
     other = UserFactory(full_name="Pedro Otro Usuario")
     client.force_login(participant)
     momostenango = municipality("0808")
-    response = client.post(
+    response = post_form(
+        client,
         PROFILE,
         profile_data(
             participant,
@@ -54,6 +56,7 @@ def test_profile_edit_changes_only_the_signed_in_user(client, participant):
             post="otro",
             post_other="Asistente de la DMP",
         ),
+        action=PROFILE,
     )
     assert response.status_code == 302
     participant.refresh_from_db()
@@ -80,7 +83,9 @@ def test_profile_edit_changes_only_the_signed_in_user(client, participant):
 def test_bad_profile_input_changes_nothing(client, participant, overrides, message):
     client.force_login(participant)
     before = User.objects.values().get(pk=participant.pk)
-    response = client.post(PROFILE, profile_data(participant, **overrides))
+    response = post_form(
+        client, PROFILE, profile_data(participant, **overrides), action=PROFILE
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert User.objects.values().get(pk=participant.pk) == before
@@ -88,16 +93,22 @@ def test_bad_profile_input_changes_nothing(client, participant, overrides, messa
 
 def test_markup_in_a_refused_name_is_escaped_when_shown_again(client, participant):
     client.force_login(participant)
-    response = client.post(
-        PROFILE, profile_data(participant, full_name="<script>alert(1)</script>")
+    response = post_form(
+        client,
+        PROFILE,
+        profile_data(participant, full_name="<script>alert(1)</script>"),
+        action=PROFILE,
     )
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
 def test_municipality_of_another_department_is_refused(client, participant):
     client.force_login(participant)
-    response = client.post(
-        PROFILE, profile_data(participant, municipality=municipality("1701").pk)
+    response = post_form(
+        client,
+        PROFILE,
+        profile_data(participant, municipality=municipality("1701").pk),
+        action=PROFILE,
     )
     assert response.status_code == 200
     assert "no pertenece al departamento" in response.content.decode()

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from lms.accounts.models import STAFF_GROUP, User
 from tests.factories import UserFactory, municipality
+from tests.forms import post_form
 
 pytestmark = pytest.mark.django_db
 SIGNUP = "/cuentas/signup/"
@@ -30,6 +31,15 @@ def signup_data(**overrides):
     return data
 
 
+def signup(client, data):
+    return post_form(client, SIGNUP, data, action=SIGNUP)
+
+
+def log_in(client, data):
+    url = reverse("account_login")
+    return post_form(client, url, data, action=url)
+
+
 def test_signup_page_groups_municipalities_by_department(client):
     response = client.get(SIGNUP)
     html = response.content.decode()
@@ -43,7 +53,7 @@ def test_signup_creates_user_with_profile_and_sends_confirmation(
     client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(SIGNUP, signup_data())
+        response = signup(client, signup_data())
     assert response.status_code == 302
     user = User.objects.get(email="juana.batz@municipalidad.example")
     assert user.full_name == "Juana Batz Tzul"
@@ -61,13 +71,13 @@ def test_signup_creates_user_with_profile_and_sends_confirmation(
 
 def test_name_keeps_accents_enye_apostrophes_and_hyphens(client):
     name = "Ixchel K'iche' Núñez-Ordóñez"
-    response = client.post(SIGNUP, signup_data(full_name=f"  {name}  "))
+    response = signup(client, signup_data(full_name=f"  {name}  "))
     assert response.status_code == 302
     assert User.objects.get().full_name == name
 
 
 def _assert_refused(client, data, field, fragment):
-    response = client.post(SIGNUP, data)
+    response = signup(client, data)
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert field in errors, errors
@@ -103,7 +113,7 @@ def test_bad_input_is_refused_in_spanish_and_creates_nobody(
 
 def test_municipality_outside_the_department_is_refused(client):
     mixco = municipality("0108")
-    response = client.post(SIGNUP, signup_data(municipality=mixco.pk))
+    response = signup(client, signup_data(municipality=mixco.pk))
     assert response.status_code == 200
     assert "no pertenece al departamento Totonicapán" in response.content.decode()
     assert User.objects.count() == 0
@@ -114,9 +124,7 @@ def test_duplicate_email_creates_nobody_and_reveals_nothing(
 ):
     UserFactory(email="juana.batz@municipalidad.example", full_name="Otra Persona")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            SIGNUP, signup_data(email="Juana.Batz@municipalidad.example")
-        )
+        response = signup(client, signup_data(email="Juana.Batz@municipalidad.example"))
     # Enumeration prevention: the same answer as a fresh sign-up, an e-mail to
     # the owner of the address, and no second account.
     assert response.status_code == 302
@@ -132,14 +140,15 @@ def test_staff_domain_joins_personal_infom_once_the_email_is_verified(
     client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(SIGNUP, signup_data(email="lucia.garcia@infom.gob.gt"))
+        signup(client, signup_data(email="lucia.garcia@infom.gob.gt"))
     user = User.objects.get()
     assert not user.groups.filter(name=STAFF_GROUP).exists()
 
     body = mail.outbox[0].body
     link = next(word for word in body.split() if "/cuentas/confirm-email/" in word)
     path = link[link.index("/cuentas/") :]
-    response = client.post(path)
+    # The link opens allauth's confirmation page; its button posts the form.
+    response = post_form(client, path)
     assert response.status_code == 302
     assert user.groups.filter(name=STAFF_GROUP).exists()
 
@@ -155,18 +164,18 @@ def test_other_domains_do_not_join_staff(client):
 
 def test_login_by_email(client):
     UserFactory(email="ana@municipalidad.example", password="Clave-2026-segura")
-    response = client.post(
-        reverse("account_login"),
+    response = log_in(
+        client,
         {"login": "ANA@municipalidad.example", "password": "Clave-2026-segura"},
     )
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("cursos:dashboard")
 
 
 def test_wrong_password_answers_in_spanish(client):
     UserFactory(email="ana@municipalidad.example")
-    response = client.post(
-        reverse("account_login"),
+    response = log_in(
+        client,
         {"login": "ana@municipalidad.example", "password": "equivocada"},
     )
     assert response.status_code == 200
@@ -175,13 +184,12 @@ def test_wrong_password_answers_in_spanish(client):
 
 def test_login_is_rate_limited_even_with_the_right_password(client):
     UserFactory(email="ana@municipalidad.example", password="Clave-2026-segura")
-    url = reverse("account_login")
     for attempt in range(5):
-        client.post(
-            url, {"login": "ana@municipalidad.example", "password": f"x{attempt}"}
+        log_in(
+            client, {"login": "ana@municipalidad.example", "password": f"x{attempt}"}
         )
-    response = client.post(
-        url, {"login": "ana@municipalidad.example", "password": "Clave-2026-segura"}
+    response = log_in(
+        client, {"login": "ana@municipalidad.example", "password": "Clave-2026-segura"}
     )
     assert response.status_code == 200
     assert "Demasiados intentos fallidos" in response.content.decode()

@@ -10,6 +10,7 @@ from certificados.models import (
     CertificateVersion,
 )
 from tests.factories import UserFactory
+from tests.forms import csrf_token, post_form
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/registro-certificados/"
@@ -40,11 +41,11 @@ def test_revoke_needs_a_reason_and_records_who(
     certificate = Certificate.objects.get(enrollment=completed_enrollment)
     client.force_login(coordinator)
     url = f"/admin/certificados-acciones/{certificate.pk}/revocar/"
-    response = client.post(url, {"reason": ""})
+    response = post_form(client, url, {"reason": ""}, action=url)
     assert response.status_code == 400
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.ISSUED
-    client.post(url, {"reason": "Datos de inscripción falsos"})
+    post_form(client, url, {"reason": "Datos de inscripción falsos"}, action=url)
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.REVOKED
     assert certificate.revoked_by == coordinator and certificate.revoked_at
@@ -57,7 +58,8 @@ def test_reissue_through_the_admin(
     certificate = Certificate.objects.get(enrollment=completed_enrollment)
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/certificados-acciones/{certificate.pk}/reemitir/")
+        url = f"/admin/certificados-acciones/{certificate.pk}/reemitir/"
+        post_form(client, url, action=url)
     assert CertificateVersion.objects.filter(certificate=certificate).count() == 2
 
 
@@ -83,10 +85,8 @@ def test_bulk_issue_for_a_cohort_shows_progress(
     Certificate.objects.filter(enrollment=completed_enrollment).delete()
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/admin/certificados-acciones/masivo/",
-            {"cohort": cohort.pk, "kind": "emitir"},
-        )
+        url = "/admin/certificados-acciones/masivo/"
+        response = post_form(client, url, {"cohort": cohort.pk, "kind": "emitir"})
     job = BulkIssueJob.objects.get()
     assert response.url.endswith(f"/masivo/{job.pk}/")
     page = client.get(response.url).content.decode()
@@ -118,8 +118,11 @@ def test_participants_cannot_reach_certificate_admin(client, completed_enrollmen
     certificate = Certificate.objects.get(enrollment=completed_enrollment)
     client.force_login(UserFactory())
     assert client.get(LIST).status_code in (302, 403)
+    # A valid token of the participant's own session, from their profile form.
+    token = csrf_token(client, "/cuentas/perfil/")
     response = client.post(
-        f"/admin/certificados-acciones/{certificate.pk}/revocar/", {"reason": "x"}
+        f"/admin/certificados-acciones/{certificate.pk}/revocar/",
+        {"reason": "x", "csrfmiddlewaretoken": token},
     )
     assert response.status_code in (302, 403)
     certificate.refresh_from_db()

@@ -10,6 +10,7 @@ from certificados.services import issue_for, new_code, reissue, render_and_store
 from cursos.services.enrollment import enroll
 from cursos.services.progress import complete_lesson
 from tests.factories import UserFactory, build_course, course_lessons
+from tests.forms import post_form
 
 pytestmark = pytest.mark.django_db
 VERIFY = "/certificados/verificar/"
@@ -106,7 +107,9 @@ def test_bad_or_unknown_codes_get_the_same_not_found(client, code):
 
 def test_the_code_form_redirects_to_the_result(client, completed_enrollment):
     certificate = Certificate.objects.get(enrollment=completed_enrollment)
-    response = client.post(VERIFY, {"codigo-code": f"  {certificate.display_code} "})
+    response = post_form(
+        client, VERIFY, {"codigo-code": f"  {certificate.display_code} "}, action=VERIFY
+    )
     assert response.status_code == 302
     assert "Certificado válido" in client.get(response.url).content.decode()
 
@@ -114,17 +117,21 @@ def test_the_code_form_redirects_to_the_result(client, completed_enrollment):
 def test_pdf_upload_checks_the_hash(client, completed_enrollment):
     certificate = Certificate.objects.get(enrollment=completed_enrollment)
     original = certificate.pdf.read()
-    response = client.post(
+    response = post_form(
+        client,
         VERIFY,
         {"archivo-pdf": SimpleUploadedFile("c.pdf", original, "application/pdf")},
+        action=VERIFY,
     )
     assert "Certificado válido" in response.content.decode()
     tampered = (
         original.replace(b"Tzul", b"Tzux") if b"Tzul" in original else original + b"%"
     )
-    response = client.post(
+    response = post_form(
+        client,
         VERIFY,
         {"archivo-pdf": SimpleUploadedFile("c.pdf", tampered, "application/pdf")},
+        action=VERIFY,
     )
     assert response.status_code == 404
 
@@ -139,8 +146,11 @@ def test_pdf_upload_checks_the_hash(client, completed_enrollment):
     ],
 )
 def test_bad_uploads_get_a_clear_message(client, content, status, message):
-    response = client.post(
-        VERIFY, {"archivo-pdf": SimpleUploadedFile("x.pdf", content, "application/pdf")}
+    response = post_form(
+        client,
+        VERIFY,
+        {"archivo-pdf": SimpleUploadedFile("x.pdf", content, "application/pdf")},
+        action=VERIFY,
     )
     assert response.status_code == status
     assert message in response.content.decode()
@@ -163,7 +173,7 @@ def test_download_is_for_the_owner_only(client, completed_enrollment):
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     dashboard = client.get("/mi-aprendizaje/").content.decode()
-    assert "Mis certificados" in dashboard and certificate.display_code in dashboard
+    assert "Cursos terminados" in dashboard and certificate.display_code in dashboard
 
 
 def test_revoked_certificates_cannot_be_downloaded(

@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import (
 from cursos.models import Cohort, CoursePage, LessonPage, ModulePage
 from cursos.services.enrollment import enroll
 from tests.factories import UserFactory, build_course, catalog_page
+from tests.forms import csrf_token, post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +48,12 @@ COHORT = {
 def test_coordinator_creates_a_course_with_a_cohort(client, coordinator):
     client.force_login(coordinator)
     parent = catalog_page()
-    response = client.post(
-        f"/admin/pages/add/cursos/coursepage/{parent.pk}/",
+    url = f"/admin/pages/add/cursos/coursepage/{parent.pk}/"
+    response = post_form(
+        client,
+        url,
         course_form(cohorts=[COHORT], **{"action-publish": "action-publish"}),
+        action=url,
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     course = CoursePage.objects.get(slug="curso-nuevo")
@@ -61,9 +65,8 @@ def test_cohort_dates_in_the_wrong_order_are_refused_in_spanish(client, coordina
     client.force_login(coordinator)
     parent = catalog_page()
     bad = {**COHORT, "enrollment_closes": "2026-10-01 08:00"}
-    response = client.post(
-        f"/admin/pages/add/cursos/coursepage/{parent.pk}/", course_form(cohorts=[bad])
-    )
+    url = f"/admin/pages/add/cursos/coursepage/{parent.pk}/"
+    response = post_form(client, url, course_form(cohorts=[bad]), action=url)
     assert response.status_code == 200
     assert (
         "Las inscripciones deben cerrar después de abrir." in response.content.decode()
@@ -105,7 +108,8 @@ def test_coordinator_writes_a_lesson_with_blocks(client, coordinator):
             "action-publish": "action-publish",
         }
     )
-    response = client.post(f"/admin/pages/add/cursos/lessonpage/{module.pk}/", data)
+    url = f"/admin/pages/add/cursos/lessonpage/{module.pk}/"
+    response = post_form(client, url, data, action=url)
     assert response.status_code == 302, response.content.decode()[:3000]
     lesson = LessonPage.objects.get(slug="plazos")
     html = client.get(lesson.url).content.decode()
@@ -126,7 +130,14 @@ def test_a_course_with_learners_cannot_be_deleted(client, coordinator, participa
     client.force_login(coordinator)
     course = build_course()
     enroll(user=participant, course=course)
-    response = client.post(f"/admin/pages/{course.pk}/delete/", follow=True)
+    # The delete page itself refuses to open (see the hook), so the POST is one
+    # sent from a stale page or a script: a token from the course's edit form.
+    token = csrf_token(client, f"/admin/pages/{course.pk}/edit/")
+    response = client.post(
+        f"/admin/pages/{course.pk}/delete/",
+        {"csrfmiddlewaretoken": token},
+        follow=True,
+    )
     assert (
         "No se puede eliminar un curso con personas inscritas"
         in response.content.decode()
@@ -147,7 +158,14 @@ def test_a_required_course_cannot_be_deleted(client, coordinator):
         due_rule="dias",
         due_days=30,
     )
-    response = client.post(f"/admin/pages/{course.pk}/delete/", follow=True)
+    # The delete page itself refuses to open (see the hook), so the POST is one
+    # sent from a stale page or a script: a token from the course's edit form.
+    token = csrf_token(client, f"/admin/pages/{course.pk}/edit/")
+    response = client.post(
+        f"/admin/pages/{course.pk}/delete/",
+        {"csrfmiddlewaretoken": token},
+        follow=True,
+    )
     assert response.status_code == 200
     assert "capacitación obligatoria" in response.content.decode()
     assert CoursePage.objects.filter(pk=course.pk).exists()
@@ -156,7 +174,8 @@ def test_a_required_course_cannot_be_deleted(client, coordinator):
 def test_a_course_without_learners_can_be_deleted(client, coordinator):
     client.force_login(coordinator)
     course = build_course()
-    response = client.post(f"/admin/pages/{course.pk}/delete/")
+    url = f"/admin/pages/{course.pk}/delete/"
+    response = post_form(client, url, action=url)
     assert response.status_code == 302
     assert not CoursePage.objects.filter(pk=course.pk).exists()
 
@@ -199,7 +218,8 @@ def test_a_cohort_with_learners_cannot_be_deleted(client, coordinator):
         ],
     )
     data["cohorts-INITIAL_FORMS"] = "1"
-    response = client.post(f"/admin/pages/{course.pk}/edit/", data)
+    url = f"/admin/pages/{course.pk}/edit/"
+    response = post_form(client, url, data, action=url)
     assert response.status_code == 200
     assert "tiene personas inscritas" in response.content.decode()
     assert Cohort.objects.filter(pk=cohort.pk).exists()

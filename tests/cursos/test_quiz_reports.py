@@ -15,6 +15,7 @@ from tests.factories import (
     right_answers,
     wrong_answers,
 )
+from tests.forms import csrf_token, post_form
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/informes/evaluaciones/"
@@ -100,7 +101,13 @@ def test_coordinator_grants_one_more_attempt(client, coordinator, results):
     course, quiz = results
     failed = take_quiz(quiz, course, passed=False)
     client.force_login(coordinator)
-    response = client.post(f"{REPORT}{quiz.pk}/conceder/{failed.pk}/", follow=True)
+    # The button lives in the learners' report of the quiz, one form per row.
+    response = post_form(
+        client,
+        f"{REPORT}{quiz.pk}/",
+        action=f"{REPORT}{quiz.pk}/conceder/{failed.pk}/",
+        follow=True,
+    )
     assert "tiene un intento más" in response.content.decode()
     assert ExtraAttempt.objects.filter(
         enrollment=failed, quiz=quiz, granted_by=coordinator
@@ -112,7 +119,9 @@ def test_participants_cannot_grant_attempts(client, results):
     course, quiz = results
     failed = take_quiz(quiz, course, passed=False)
     client.force_login(failed.user)
-    response = client.post(f"{REPORT}{quiz.pk}/conceder/{failed.pk}/")
+    # A valid token of the learner's own session, from their profile form.
+    token = {"csrfmiddlewaretoken": csrf_token(client, "/cuentas/perfil/")}
+    response = client.post(f"{REPORT}{quiz.pk}/conceder/{failed.pk}/", token)
     assert response.status_code in (302, 403)
     assert not ExtraAttempt.objects.exists()
 

@@ -12,6 +12,7 @@ from tests.factories import (
     right_answers,
     wrong_answers,
 )
+from tests.forms import csrf_token, csrf_token_of_form, post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,21 @@ def form(answers, action="guardar"):
 
 def attempt_url(attempt):
     return f"/mi-aprendizaje/evaluaciones/intentos/{attempt.pk}/"
+
+
+def start_url(quiz):
+    return f"/mi-aprendizaje/evaluaciones/{quiz.pk}/comenzar/"
+
+
+def answer(client, attempt, data, **extra):
+    """Post ``data`` from the attempt page's form, as the page (or its
+    autosave script, which sends the form's FormData) does."""
+    return post_form(client, attempt_url(attempt), data, **extra)
+
+
+def token_of_attempt_page(client, attempt):
+    page = client.get(attempt_url(attempt)).content.decode()
+    return csrf_token_of_form(page, attempt_url(attempt), attempt_url(attempt))
 
 
 @pytest.fixture
@@ -47,12 +63,16 @@ def test_quiz_page_shows_the_rules(client, participant, setup):
 
 def test_start_needs_post_login_and_enrollment(client, setup):
     _course, quiz, _enrollment = setup
-    url = f"/mi-aprendizaje/evaluaciones/{quiz.pk}/comenzar/"
-    assert "/cuentas/login/" in client.post(url).url
+    url = start_url(quiz)
+    token = {"csrfmiddlewaretoken": csrf_token(client)}
+    assert "/cuentas/login/" in client.post(url, token).url
     stranger = UserFactory()
     client.force_login(stranger)
     assert client.get(url).status_code == 405
-    response = client.post(url, follow=True)
+    # Not enrolled: the quiz page offers no start form, a forged POST with a
+    # valid token starts nothing.
+    token = {"csrfmiddlewaretoken": csrf_token(client, quiz.url)}
+    response = client.post(url, token, follow=True)
     assert "Inscríbase en el curso" in response.content.decode()
     assert not QuizAttempt.objects.exists()
 
@@ -60,18 +80,18 @@ def test_start_needs_post_login_and_enrollment(client, setup):
 def test_start_then_answer_without_javascript_then_submit(client, participant, setup):
     _course, quiz, _enrollment = setup
     client.force_login(participant)
-    response = client.post(f"/mi-aprendizaje/evaluaciones/{quiz.pk}/comenzar/")
+    response = post_form(client, quiz.url, action=start_url(quiz))
     attempt = QuizAttempt.objects.get()
     assert response.url == attempt_url(attempt)
     page = client.get(attempt_url(attempt)).content.decode()
     assert "Hora límite:" in page and "hora de Guatemala" in page
     answers = right_answers(attempt)
-    response = client.post(attempt_url(attempt), form(answers), follow=True)
+    response = answer(client, attempt, form(answers), follow=True)
     assert "Sus respuestas se guardaron." in response.content.decode()
     attempt.refresh_from_db()
     assert attempt.answers == answers
     assert response.content.decode().count("checked") == 4
-    response = client.post(attempt_url(attempt), form(answers, "enviar"))
+    response = answer(client, attempt, form(answers, "enviar"))
     assert response.url.endswith("/resultado/")
     result = client.get(response.url).content.decode()
     assert "¡Aprobó!" in result and "100 %" in result
@@ -81,14 +101,13 @@ def test_autosave_answers_json(client, participant, setup):
     _course, quiz, enrollment = setup
     attempt = start_attempt(enrollment=enrollment, quiz=quiz)
     client.force_login(participant)
-    response = client.post(
-        attempt_url(attempt),
-        form(right_answers(attempt)),
-        HTTP_X_REQUESTED_WITH="fetch",
+    response = answer(
+        client, attempt, form(right_answers(attempt)), HTTP_X_REQUESTED_WITH="fetch"
     )
     assert response.json() == {"guardado": True}
-    bad = client.post(
-        attempt_url(attempt),
+    bad = answer(
+        client,
+        attempt,
         {"q-inventada": "x", "accion": "guardar"},
         HTTP_X_REQUESTED_WITH="fetch",
     )
@@ -99,9 +118,7 @@ def test_tampered_answers_get_a_message_and_change_nothing(client, participant, 
     _course, quiz, enrollment = setup
     attempt = start_attempt(enrollment=enrollment, quiz=quiz)
     client.force_login(participant)
-    response = client.post(
-        attempt_url(attempt), {"q-inventada": "x", "accion": "enviar"}
-    )
+    response = answer(client, attempt, {"q-inventada": "x", "accion": "enviar"})
     assert response.status_code == 400
     assert "no corresponde a las preguntas" in response.content.decode()
     attempt.refresh_from_db()
@@ -115,12 +132,11 @@ def test_another_learners_attempt_is_404_for_reading_and_posting(client, setup):
     enroll(user=intruder, course=enrollment.course)
     client.force_login(intruder)
     assert client.get(attempt_url(attempt)).status_code == 404
-    assert (
-        client.post(
-            attempt_url(attempt), form(right_answers(attempt), "enviar")
-        ).status_code
-        == 404
-    )
+    # The intruder holds a valid token of their own session (from the quiz
+    # page, where they may start their own attempt).
+    data = form(right_answers(attempt), "enviar")
+    data["csrfmiddlewaretoken"] = csrf_token(client, quiz.url)
+    assert client.post(attempt_url(attempt), data).status_code == 404
     assert client.get(attempt_url(attempt) + "resultado/").status_code == 404
     attempt.refresh_from_db()
     assert attempt.is_open
@@ -130,8 +146,12 @@ def test_double_submission_returns_the_stored_result(client, participant, setup)
     _course, quiz, enrollment = setup
     attempt = start_attempt(enrollment=enrollment, quiz=quiz)
     client.force_login(participant)
-    client.post(attempt_url(attempt), form(wrong_answers(attempt), "enviar"))
-    replay = client.post(attempt_url(attempt), form(right_answers(attempt), "enviar"))
+    token = token_of_attempt_page(client, attempt)
+    wrong = {**form(wrong_answers(attempt), "enviar"), "csrfmiddlewaretoken": token}
+    right = {**form(right_answers(attempt), "enviar"), "csrfmiddlewaretoken": token}
+    client.post(attempt_url(attempt), wrong)
+    # The same page submitted again (back button, double click).
+    replay = client.post(attempt_url(attempt), right)
     assert replay.status_code == 302 and replay.url.endswith("/resultado/")
     attempt.refresh_from_db()
     assert attempt.percent == 0
@@ -143,7 +163,7 @@ def test_failed_with_no_attempts_left_is_told_what_to_do(client, participant):
     enrollment = enroll(user=participant, course=course)
     attempt = start_attempt(enrollment=enrollment, quiz=quiz)
     client.force_login(participant)
-    client.post(attempt_url(attempt), form(wrong_answers(attempt), "enviar"))
+    answer(client, attempt, form(wrong_answers(attempt), "enviar"))
     html = client.get(attempt_url(attempt) + "resultado/").content.decode()
     assert "Agotó sus intentos" in html and "coordinación del curso" in html
     assert "Intentar de nuevo" not in html
@@ -156,7 +176,7 @@ def test_quiz_page_queries_are_flat_and_within_budget(client, participant):
         enrollment = enroll(user=participant, course=course)
         for _ in range(2):
             attempt = start_attempt(enrollment=enrollment, quiz=quiz)
-            client.post(attempt_url(attempt), form(wrong_answers(attempt), "enviar"))
+            answer(client, attempt, form(wrong_answers(attempt), "enviar"))
         client.get(quiz.url)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(quiz.url).status_code == 200
@@ -173,11 +193,10 @@ def test_submission_within_8_queries_and_3_writes(client, participant, setup):
     attempt = start_attempt(enrollment=enrollment, quiz=quiz)
     client.force_login(participant)
     client.get(quiz.url)  # warm caches: session, site, course outline
-    client.get(attempt_url(attempt))
+    data = form(right_answers(attempt), "enviar")
+    data["csrfmiddlewaretoken"] = token_of_attempt_page(client, attempt)
     with CaptureQueriesContext(connection) as captured:
-        response = client.post(
-            attempt_url(attempt), form(right_answers(attempt), "enviar")
-        )
+        response = client.post(attempt_url(attempt), data)
     assert response.status_code == 302
     # The test runs inside a transaction, so the service's atomic block shows up
     # as SAVEPOINT/RELEASE; in production it is the outer transaction, whose

@@ -19,6 +19,7 @@ from cursos.services.required import reminder_kind
 from cursos.tasks import record_training_reminders
 from lms.accounts.models import STAFF_GROUP
 from tests.factories import UserFactory, build_course, course_lessons
+from tests.forms import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -280,13 +281,17 @@ def test_coordinator_creates_a_rule_in_the_admin(client, course, staff_group):
     client.force_login(UserFactory(coordinator=True))
     url = "/admin/capacitaciones-obligatorias/new/"
     assert client.get(url).status_code == 200
-    refused = client.post(
-        url, {"course": course.pk, "group": staff_group.pk, "due_rule": "dias"}
+    refused = post_form(
+        client,
+        url,
+        {"course": course.pk, "group": staff_group.pk, "due_rule": "dias"},
+        action=url,
     )
     assert refused.status_code == 200
     assert "Indique cuántos días" in refused.content.decode()
     assert not RequiredTraining.objects.exists()
-    response = client.post(
+    response = post_form(
+        client,
         url,
         {
             "course": course.pk,
@@ -295,6 +300,7 @@ def test_coordinator_creates_a_rule_in_the_admin(client, course, staff_group):
             "due_days": "15",
             "active": "on",
         },
+        action=url,
     )
     assert response.status_code == 302
     assert current(member).get().due_on == timezone.localdate() + datetime.timedelta(
@@ -397,7 +403,8 @@ def test_deleting_a_group_deactivates_its_rules_and_keeps_history(client, course
     person = UserFactory(groups_by_name=("Temporal",))
     assert current(person).count() == 1
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    response = client.post(f"/admin/groups/delete/{group.pk}/")
+    url = f"/admin/groups/delete/{group.pk}/"
+    response = post_form(client, url, action=url)
     assert response.status_code == 302
     requirement.refresh_from_db()
     assert requirement.group is None and not requirement.active

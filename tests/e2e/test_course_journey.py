@@ -34,7 +34,7 @@ def test_participant_follows_the_diploma(
     page.get_by_label("Correo electrónico").fill(user.email)
     page.get_by_label("Contraseña").fill(PASSWORD)
     page.get_by_role("button", name="Ingresar").click()
-    expect(page).to_have_url(f"{live_server.url}/cuentas/perfil/")
+    expect(page).to_have_url(f"{live_server.url}/mi-aprendizaje/")
 
     page.get_by_role("navigation", name="Principal").get_by_role(
         "link", name="Cursos"

@@ -28,7 +28,7 @@ FULL_NAME = "Ixchel K'iche' Núñez-Ordóñez"
 EMAIL = "ixchel.nunez@momostenango.example"
 PHONE = "7736 5120"
 PASSWORD = "Transparencia-Momos-2026"
-POST = "Encargado de la Unidad de Información Pública"
+POST = "Encargada o encargado de la Unidad de Información Pública"
 CONFIRM_LINK = re.compile(r"https?://[^\s\"'<>]+/cuentas/confirm-email/[^\s\"'<>]+")
 
 
@@ -150,7 +150,7 @@ def test_signup_confirm_profile_logout_login(
     expect(page.get_by_role("button", name="Salir")).to_have_count(0)
     screenshot(page, "07-despues-de-salir")
 
-    # Log in again, landing on the profile.
+    # Log in again, landing on "Mi aprendizaje"; the profile is one link away.
     page.goto(live_server.url + "/cuentas/login/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ingresar")
     screenshot(page, "08-ingresar")
@@ -158,7 +158,9 @@ def test_signup_confirm_profile_logout_login(
     field(page, "Correo electrónico").fill(EMAIL)
     field(page, "Contraseña").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Ingresar").click()
-    expect(page).to_have_url(live_server.url + "/cuentas/perfil/")
+    expect(page).to_have_url(live_server.url + "/mi-aprendizaje/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mi aprendizaje")
+    page.get_by_role("banner").get_by_role("link", name="Mi perfil").click()
     expect(field(page, "Nombre completo")).to_have_value(FULL_NAME)
     screenshot(page, "09-perfil-tras-ingresar")
 

@@ -267,7 +267,7 @@ def test_open_data_is_aggregated_and_downloadable(client, transparency):
     assert "<svg" in html and 'role="img"' in html
 
     response = client.get(transparency.url + "csv/")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 22
     by_code = {row["codigo_ine"]: row for row in rows}
     assert by_code["01"]["personas_inscritas"] == "2"

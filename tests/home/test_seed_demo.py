@@ -9,6 +9,7 @@ from wagtail.models import Revision
 from cursos.models import Enrollment, TrainingAssignment, TrainingReminder
 from lms.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from lms.accounts.models import COORDINATORS_GROUP, STAFF_GROUP, User
+from tests.forms import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +44,12 @@ def test_seed_demo_is_idempotent():
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda a: a.email)
 def test_every_demo_account_logs_in(client, account):
     call_command("seed_demo", stdout=StringIO())
-    response = client.post(
-        reverse("account_login"), {"login": account.email, "password": DEMO_PASSWORD}
+    url = reverse("account_login")
+    response = post_form(
+        client, url, {"login": account.email, "password": DEMO_PASSWORD}, action=url
     )
     assert response.status_code == 302, response.content.decode()[:500]
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("cursos:dashboard")
 
 
 def test_demo_roles():

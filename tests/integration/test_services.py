@@ -6,6 +6,7 @@ from django.db import connection
 
 from lms.accounts.models import STAFF_GROUP, User
 from tests.accounts.test_signup import signup_data
+from tests.forms import post_form
 
 pytestmark = pytest.mark.integration
 
@@ -28,8 +29,11 @@ def test_signup_confirmation_is_sent_by_a_real_worker(client, celery_worker_proc
     """Sign-up on PostgreSQL → task on Redis → a Celery worker process sends the
     e-mail → the link in it verifies the address and places the INFOM employee
     in "Personal INFOM"."""
-    response = client.post(
-        "/cuentas/signup/", signup_data(email="rosa.cux@infom.gob.gt")
+    response = post_form(
+        client,
+        "/cuentas/signup/",
+        signup_data(email="rosa.cux@infom.gob.gt"),
+        action="/cuentas/signup/",
     )
     assert response.status_code == 302
     user = User.objects.get(email="rosa.cux@infom.gob.gt")
@@ -37,7 +41,7 @@ def test_signup_confirmation_is_sent_by_a_real_worker(client, celery_worker_proc
     (message,) = celery_worker_process.wait_for_mail(1)
     assert "To: rosa.cux@infom.gob.gt" in message
     path = re.search(r"(/cuentas/confirm-email/[^\s]+/)", message).group(1)
-    assert client.post(path).status_code == 302
+    assert post_form(client, path).status_code == 302
     assert user.groups.filter(name=STAFF_GROUP).exists()
 
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cursos.demo import seed_courses
-from home.demo import seed_home, seed_site
+from home.demo import seed_home, seed_site, seed_site_address
 from lms.accounts.demo import DEMO_PASSWORD, seed_accounts
 
 
@@ -14,6 +14,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        seed_site_address()
         seed_home()
         accounts = seed_accounts()
         courses = seed_courses()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cursos', '0008_coordinators_manage_required_training'),
+        ('cursos', '0009_content_review_workflow'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

@@ -59,7 +59,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cursos", "0009_module_completion"),
+        ("cursos", "0010_module_completion"),
     ]
 
     operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]
