@@ -92,7 +92,7 @@ def test_backfill_records_modules_already_finished(participant):
     ModuleCompletion.objects.all().delete()  # as before the migration
 
     migration = importlib.import_module(
-        "cursos.migrations.0010_backfill_module_completions"
+        "cursos.migrations.0011_backfill_module_completions"
     )
     migration.backfill(apps, None)
     migration.backfill(apps, None)  # twice: nothing more
