@@ -8,11 +8,12 @@ whatever the size of the course or the number of enrollments.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import CharField, Prefetch, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -23,11 +24,12 @@ from .models import (
     Enrollment,
     LessonCompletion,
     LessonPage,
+    ModuleCompletion,
     QuizAttempt,
     QuizPage,
 )
 
-OUTLINE_CACHE_PREFIX = "cursos:outline:v1:"
+OUTLINE_CACHE_PREFIX = "cursos:outline:v2:"
 OUTLINE_TIMEOUT = 60 * 60 * 24
 
 
@@ -40,6 +42,9 @@ class OutlineItem:
     kind: str  # "leccion" | "evaluacion"
     minutes: int
     module_id: int
+    # When the item first went live: decides whether it is new (optional) for
+    # a learner who had already completed its module or one after it.
+    first_published_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,15 @@ def build_course_outline(course: CoursePage) -> CourseOutline:
         .descendant_of(course)
         .filter(depth__lte=course.depth + 2)
         .select_related("content_type")
-        .only("id", "title", "path", "depth", "url_path", "content_type")
+        .only(
+            "id",
+            "title",
+            "path",
+            "depth",
+            "url_path",
+            "content_type",
+            "first_published_at",
+        )
         .order_by("path")
     )
     minutes = item_minutes([p.pk for p in pages if p.depth == course.depth + 2])
@@ -145,6 +158,7 @@ def build_course_outline(course: CoursePage) -> CourseOutline:
                 kind=kind,
                 minutes=minutes.get(page.pk, 0),
                 module_id=module_ids[parent_path],
+                first_published_at=page.first_published_at,
             )
         )
     modules = [
@@ -198,6 +212,17 @@ def course_outlines(courses: list[Page]) -> dict[int, CourseOutline]:
 
 
 # -------------------------------------------------------------------------- progress
+# The rule for content added to a course that learners are already taking:
+# adding content never takes progress back. An item is *new* for a learner, and
+# offered but not required, when it was first published after the learner had
+# completed its module or a module after it, or after they completed the course.
+# Anything else not done yet is required (a learner who has not reached a module,
+# or is still working in it, gets what is published there). A module once
+# completed stays completed (``ModuleCompletion``); a completed course, and its
+# certificate, are never taken back. Reports compute the same in SQL
+# (``cursos.reports.courses.course_learners``).
+
+
 @dataclass
 class Progress:
     """Where one learner stands in one course."""
@@ -205,10 +230,40 @@ class Progress:
     outline: CourseOutline
     completed_ids: frozenset[int]
     sequential: bool
+    module_completed_at: Mapping[int, datetime] = field(default_factory=dict)
+    course_completed_at: datetime | None = None
+
+    def __post_init__(self):
+        self.new_ids = frozenset(self._new_items())
+
+    def _new_items(self) -> Iterable[int]:
+        """Items not done that are new for this learner (see the rule above)."""
+        passed_at: datetime | None = None
+        # Walk the modules backwards: a module is passed at the earliest moment
+        # the learner completed it or any module after it.
+        for module in reversed(self.outline.modules):
+            completed = self.module_completed_at.get(module.id)
+            if completed and (passed_at is None or completed < passed_at):
+                passed_at = completed
+            for item in module.items:
+                if item.id in self.completed_ids:
+                    continue
+                if self.course_completed_at is not None or (
+                    passed_at is not None
+                    and item.first_published_at is not None
+                    and item.first_published_at > passed_at
+                ):
+                    yield item.id
 
     @property
     def done_ids(self) -> frozenset[int]:
         return self.completed_ids & self.outline.required_ids
+
+    @property
+    def required_ids(self) -> frozenset[int]:
+        """What counts for this learner: every live item but the new ones not
+        done (a new item done counts, as done)."""
+        return self.outline.required_ids - self.new_ids
 
     @property
     def done(self) -> int:
@@ -216,62 +271,217 @@ class Progress:
 
     @property
     def required(self) -> int:
-        return len(self.outline.items)
+        return len(self.required_ids)
+
+    @property
+    def new_count(self) -> int:
+        return len(self.new_ids)
 
     @property
     def percent(self) -> int:
+        if self.course_completed_at is not None:
+            return 100
         if not self.required:
             return 0
         return round(100 * self.done / self.required)
 
     @property
     def is_complete(self) -> bool:
+        if self.course_completed_at is not None:
+            return True
         return self.required > 0 and self.done == self.required
+
+    def is_new(self, item: OutlineItem) -> bool:
+        return item.id in self.new_ids
+
+    def module_is_complete(self, module: OutlineModule) -> bool:
+        """Completed once (a ``ModuleCompletion``), or every item it requires
+        done; a module with nothing published is not complete."""
+        if module.id in self.module_completed_at:
+            return True
+        required = [i for i in module.items if i.id not in self.new_ids]
+        return bool(required) and all(i.id in self.completed_ids for i in required)
+
+    def modules_to_record(self) -> list[OutlineModule]:
+        """Modules complete now but not recorded yet as completed."""
+        return [
+            m
+            for m in self.outline.modules
+            if m.id not in self.module_completed_at and self.module_is_complete(m)
+        ]
+
+    def _reached_index(self) -> int:
+        """Index of the furthest module the learner has completed or done
+        anything in (-1: none)."""
+        reached = -1
+        for index, module in enumerate(self.outline.modules):
+            if module.id in self.module_completed_at or any(
+                i.id in self.completed_ids for i in module.items
+            ):
+                reached = index
+        return reached
 
     def locked_reason(self, item: OutlineItem) -> str | None:
         """Why ``item`` is locked, or None. In a sequential course a module opens
-        once every item of the modules before it is done."""
-        if not self.sequential:
+        once every module before it is complete; a module the learner has
+        already reached (done something in it or after it) never locks again,
+        nor does anything once the course is complete."""
+        if not self.sequential or self.course_completed_at is not None:
             return None
-        for module in self.outline.modules:
+        reached = self._reached_index()
+        for index, module in enumerate(self.outline.modules):
             if module.id == item.module_id:
                 return None
-            if any(i.id not in self.completed_ids for i in module.items):
+            if index < reached:
+                continue
+            if not self.module_is_complete(module) and any(
+                i.id not in self.completed_ids and i.id not in self.new_ids
+                for i in module.items
+            ):
                 return _("Se abre cuando complete el módulo «%(modulo)s».") % {
                     "modulo": module.title
                 }
         return None
 
     def next_item(self) -> OutlineItem | None:
-        """The first item not done yet (the place to continue)."""
-        return next(
-            (i for i in self.outline.items if i.id not in self.completed_ids), None
+        """The place to continue: the first required item not done after the
+        furthest one done; then any required item left behind (content added
+        where the learner had already been); None when nothing is required."""
+        items = self.outline.items
+        pending = [
+            index
+            for index, item in enumerate(items)
+            if item.id not in self.completed_ids and item.id not in self.new_ids
+        ]
+        if not pending:
+            return None
+        furthest = max(
+            (
+                index
+                for index, item in enumerate(items)
+                if item.id in self.completed_ids
+            ),
+            default=-1,
         )
+        ahead = [index for index in pending if index > furthest]
+        return items[ahead[0] if ahead else pending[0]]
+
+
+@dataclass(frozen=True)
+class ProgressRecords:
+    """What one enrollment has done: items (lessons completed, quizzes passed)
+    and modules completed, with when."""
+
+    item_ids: frozenset[int] = frozenset()
+    module_completed_at: Mapping[int, datetime] = field(default_factory=dict)
+
+
+ITEM, MODULE = "item", "module"
+
+
+def _records_query(enrollments):
+    """One UNION query: (enrollment id, kind, page id, when) for the lessons
+    completed, quizzes passed and modules completed of ``enrollments``."""
+    kind = CharField()
+    lessons = (
+        LessonCompletion.objects.filter(enrollment__in=enrollments)
+        .order_by()
+        .annotate(kind=Value(ITEM, output_field=kind))
+        .values_list("enrollment_id", "kind", "lesson_id", "completed_at")
+    )
+    quizzes = (
+        QuizAttempt.objects.filter(enrollment__in=enrollments, passed=True)
+        .order_by()
+        .annotate(kind=Value(ITEM, output_field=kind))
+        .values_list("enrollment_id", "kind", "quiz_id", "submitted_at")
+    )
+    modules = (
+        ModuleCompletion.objects.filter(enrollment__in=enrollments)
+        .order_by()
+        .annotate(kind=Value(MODULE, output_field=kind))
+        .values_list("enrollment_id", "kind", "module_id", "completed_at")
+    )
+    return lessons.union(quizzes, modules, all=True)
+
+
+def records_by_enrollment(enrollments: list[Enrollment]) -> dict[int, ProgressRecords]:
+    items: dict[int, set[int]] = {e.pk: set() for e in enrollments}
+    modules: dict[int, dict[int, datetime]] = {e.pk: {} for e in enrollments}
+    if enrollments:
+        for enrollment_id, kind, page_id, when in _records_query(enrollments):
+            if kind == MODULE:
+                modules[enrollment_id][page_id] = when
+            else:
+                items[enrollment_id].add(page_id)
+    return {pk: ProgressRecords(frozenset(items[pk]), modules[pk]) for pk in items}
+
+
+def progress_records(enrollment: Enrollment | None) -> ProgressRecords:
+    """Items done and modules completed by one enrollment (one query)."""
+    if enrollment is None:
+        return ProgressRecords()
+    return records_by_enrollment([enrollment])[enrollment.pk]
 
 
 def completed_item_ids(enrollment: Enrollment | None) -> frozenset[int]:
     """Items done: lessons marked complete and quizzes passed (one query)."""
-    if enrollment is None:
-        return frozenset()
-    lessons = (
-        LessonCompletion.objects.filter(enrollment=enrollment)
-        .order_by()
-        .values_list("lesson_id", flat=True)
+    return progress_records(enrollment).item_ids
+
+
+def build_progress(
+    *, outline: CourseOutline, records: ProgressRecords, enrollment, sequential
+) -> Progress:
+    return Progress(
+        outline=outline,
+        completed_ids=records.item_ids,
+        sequential=sequential,
+        module_completed_at=records.module_completed_at,
+        course_completed_at=enrollment.completed_at if enrollment else None,
     )
-    quizzes = (
-        QuizAttempt.objects.filter(enrollment=enrollment, passed=True)
-        .order_by()
-        .values_list("quiz_id", flat=True)
-    )
-    return frozenset(lessons.union(quizzes))
 
 
 def progress_for(*, enrollment: Enrollment | None, course, outline=None) -> Progress:
     """``course`` is a CoursePage or the CourseSummary cached in an outline."""
-    return Progress(
+    return build_progress(
         outline=outline or course_outline(course),
-        completed_ids=completed_item_ids(enrollment),
+        records=progress_records(enrollment),
+        enrollment=enrollment,
         sequential=course.sequential,
+    )
+
+
+@dataclass(frozen=True)
+class PublicationImpact:
+    """What publishing a new item into one module does to the course's learners."""
+
+    enrolled: int
+    past: int  # completed this module or a later one, or the whole course
+    finished_course: int
+
+    @property
+    def ahead(self) -> int:
+        """Learners who will have the new item as required."""
+        return self.enrolled - self.past
+
+
+def publication_impact(*, module: Page) -> PublicationImpact:
+    """How many learners of ``module``'s course would get a new item published
+    into it as new and optional, and how many as required (one query)."""
+    from django.db.models import Count, Exists, OuterRef, Q
+
+    course_path = module.path[: -Page.steplen]
+    passed = ModuleCompletion.objects.filter(
+        enrollment=OuterRef("pk"), module__path__gte=module.path
+    )
+    counts = Enrollment.objects.filter(course__path=course_path).aggregate(
+        enrolled=Count("pk"),
+        finished=Count("pk", filter=Q(completed_at__isnull=False)),
+        past=Count("pk", filter=Q(completed_at__isnull=False) | Q(Exists(passed))),
+    )
+    return PublicationImpact(
+        enrolled=counts["enrolled"],
+        past=counts["past"],
+        finished_course=counts["finished"],
     )
 
 
@@ -332,6 +542,7 @@ def _outline_rows(progress: Progress, current_id: int | None = None) -> list[dic
                 {
                     "item": item,
                     "done": item.id in progress.completed_ids,
+                    "new": item.id in progress.new_ids,
                     "current": item.id == current_id,
                     "locked_reason": progress.locked_reason(item),
                 }
@@ -340,7 +551,8 @@ def _outline_rows(progress: Progress, current_id: int | None = None) -> list[dic
             {
                 "module": module,
                 "items": items,
-                "done": bool(items) and all(i["done"] for i in items),
+                "done": progress.module_is_complete(module),
+                "new": any(i["new"] for i in items),
             }
         )
     return rows
@@ -407,6 +619,7 @@ def item_page_context(*, item: Page, user) -> dict:
         if position is not None and position + 1 < len(items)
         else None,
         "is_done": item.pk in progress.completed_ids,
+        "is_new": item.pk in progress.new_ids,
         "blocked": blocked,
         "locked_reason": locked_reason,
     }
@@ -421,24 +634,6 @@ class CourseCard:
     cohort: Cohort | None
     enrollment: Enrollment | None
     progress: Progress | None
-
-
-def _completions_by_enrollment(enrollments: list[Enrollment]) -> dict[int, set[int]]:
-    done: dict[int, set[int]] = {e.pk: set() for e in enrollments}
-    lessons = (
-        LessonCompletion.objects.filter(enrollment__in=enrollments)
-        .order_by()
-        .values_list("enrollment_id", "lesson_id")
-    )
-    quizzes = (
-        QuizAttempt.objects.filter(enrollment__in=enrollments, passed=True)
-        .order_by()
-        .values_list("enrollment_id", "quiz_id")
-    )
-    rows = lessons.union(quizzes)
-    for enrollment_id, lesson_id in rows:
-        done[enrollment_id].add(lesson_id)
-    return done
 
 
 def catalog(*, catalog_page: Page, user) -> list[CourseCard]:
@@ -457,7 +652,7 @@ def catalog(*, catalog_page: Page, user) -> list[CourseCard]:
             e.course_id: e
             for e in Enrollment.objects.filter(user=user, course__in=courses)
         }
-    completions = _completions_by_enrollment(list(enrollments.values()))
+    records = records_by_enrollment(list(enrollments.values()))
     outlines = course_outlines(courses) if enrollments else {}
     cards = []
     for course in courses:
@@ -465,9 +660,10 @@ def catalog(*, catalog_page: Page, user) -> list[CourseCard]:
         enrollment = enrollments.get(course.pk)
         progress = None
         if enrollment:
-            progress = Progress(
+            progress = build_progress(
                 outline=outlines[course.pk],
-                completed_ids=frozenset(completions[enrollment.pk]),
+                records=records[enrollment.pk],
+                enrollment=enrollment,
                 sequential=course.sequential,
             )
         cards.append(
@@ -592,13 +788,14 @@ def learner_dashboard(*, user) -> dict[str, list]:
     )
     courses = [e.course for e in enrollments]
     outlines = course_outlines(courses)
-    completions = _completions_by_enrollment(enrollments)
+    records = records_by_enrollment(enrollments)
     in_progress, completed = [], []
     progress_by_course = {}
     for enrollment in enrollments:
-        progress = Progress(
+        progress = build_progress(
             outline=outlines[enrollment.course_id],
-            completed_ids=frozenset(completions[enrollment.pk]),
+            records=records[enrollment.pk],
+            enrollment=enrollment,
             sequential=enrollment.course.sequential,
         )
         progress_by_course[enrollment.course_id] = progress

@@ -42,6 +42,48 @@ def purge_on_delete(sender, instance, **kwargs):
         purge_outlines_above(instance.path)
 
 
+def catch_up_after_removal(instance, course_path: str | None = None) -> None:
+    """A module or item left a course: learners who had done everything else
+    get their modules, course and certificate completed (after the commit, so
+    the outline is rebuilt from what was committed)."""
+    from django.db import transaction
+
+    from .models import LessonPage, ModulePage, QuizPage
+    from .services.progress import catch_up_course
+
+    if course_path is None:
+        if isinstance(instance, LessonPage | QuizPage):
+            course_path = instance.path[: -2 * Page.steplen]
+        elif isinstance(instance, ModulePage):
+            course_path = instance.path[: -Page.steplen]
+        else:
+            return
+    transaction.on_commit(lambda: catch_up_course(course_path=course_path))
+
+
+@receiver(page_unpublished, dispatch_uid="cursos_catch_up_unpublished")
+def catch_up_on_unpublish(sender, instance, **kwargs):
+    catch_up_after_removal(instance)
+
+
+@receiver(post_delete, dispatch_uid="cursos_catch_up_deleted")
+def catch_up_on_delete(sender, instance, **kwargs):
+    from .models import LessonPage, ModulePage, QuizPage
+
+    if sender in (LessonPage, QuizPage, ModulePage):
+        catch_up_after_removal(instance)
+
+
+@receiver(post_page_move, dispatch_uid="cursos_catch_up_moved")
+def catch_up_on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    from .models import LessonPage, QuizPage
+
+    if isinstance(instance.specific_deferred, LessonPage | QuizPage):
+        catch_up_after_removal(
+            instance, course_path=parent_page_before.path[: -Page.steplen]
+        )
+
+
 # ------------------------------------------------------------------ required training
 # Assignments change in the same transaction as the groups or the rule.
 

@@ -6,7 +6,7 @@ from .pages import (
     ModulePage,
     QuizPage,
 )
-from .progress import Enrollment, LessonCompletion
+from .progress import Enrollment, LessonCompletion, ModuleCompletion
 from .quizzes import ExtraAttempt, QuestionResult, QuizAttempt
 from .required import RequiredTraining, TrainingAssignment, TrainingReminder
 
@@ -18,6 +18,7 @@ __all__ = [
     "ExtraAttempt",
     "LessonCompletion",
     "LessonPage",
+    "ModuleCompletion",
     "ModulePage",
     "QuestionResult",
     "QuizAttempt",

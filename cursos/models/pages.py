@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from cursos.blocks import LessonStreamBlock
 from cursos.forms import CoursePageForm
+from cursos.panels import PublicationImpactPanel
 from cursos.quiz_blocks import QuizQuestionsBlock
 from lms.page_cache import PublicPageCacheMixin
 
@@ -264,6 +265,7 @@ class LessonPage(AsciiSlugMixin, LearnerPageMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("body")]
     content_panels = [
+        PublicationImpactPanel(),
         *Page.content_panels,
         FieldPanel("estimated_minutes"),
         FieldPanel("body"),
@@ -367,6 +369,7 @@ class QuizPage(AsciiSlugMixin, LearnerPageMixin, Page):
     )
 
     content_panels = [
+        PublicationImpactPanel(),
         *Page.content_panels,
         FieldPanel("instructions"),
         FieldPanel("questions"),

@@ -92,3 +92,30 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.enrollment_id} · {self.lesson_id}"
+
+
+class ModuleCompletion(models.Model):
+    """The moment one enrollment completed one module (every item it required
+    done). Written once by the progress service and never taken back: what is
+    published into this module, or before it, afterwards is new and optional
+    for this learner (see ``cursos.selectors.Progress``)."""
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="module_completions"
+    )
+    module = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    completed_at = models.DateTimeField(_("completado el"))
+
+    class Meta:
+        verbose_name = _("módulo completado")
+        verbose_name_plural = _("módulos completados")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "module"], name="one_completion_per_module"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment_id} · {self.module_id}"

@@ -5,15 +5,17 @@ import django_filters
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     FloatField,
+    Func,
     OuterRef,
     Q,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce, Least, Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -24,7 +26,14 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from lms.accounts.models import Department, User
 
 from ..charts import stacked_chart
-from ..models import Cohort, CoursePage, Enrollment, LessonCompletion, QuizAttempt
+from ..models import (
+    Cohort,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    ModuleCompletion,
+    QuizAttempt,
+)
 from ..selectors import course_outline
 from .base import CoordinatorReportView, DayColumn, RoundedColumn, percent_of
 
@@ -124,28 +133,71 @@ def _count_per_enrollment(queryset, field):
     )
 
 
-def course_learners(course: CoursePage, item_count: int):
-    """Enrollments of the course with their progress in SQL: items done (lessons
-    completed + quizzes passed) over the items of the course; 100 once complete."""
+def _optional_items_left(course: CoursePage, item_ids: list[int]):
+    """SQL: how many live items are new, and not done, for the enrollment: first
+    published after it completed the item's module or a later one (the rule in
+    ``cursos.selectors``). Modules are siblings, so "that module or a later
+    one" is a module whose tree path is not smaller than the item's parent's."""
+    from wagtail.models import Page
+
+    module_path_length = (course.depth + 1) * Page.steplen
+    enrollment = OuterRef(OuterRef("pk"))
+    passed_before = ModuleCompletion.objects.filter(
+        enrollment=enrollment,
+        module__path__gte=Substr(OuterRef("path"), 1, module_path_length),
+        completed_at__lt=OuterRef("first_published_at"),
+    )
+    lesson_done = LessonCompletion.objects.filter(
+        enrollment=enrollment, lesson=OuterRef("pk")
+    )
+    quiz_passed = QuizAttempt.objects.filter(
+        enrollment=enrollment, quiz=OuterRef("pk"), passed=True
+    )
+    return Coalesce(
+        Subquery(
+            Page.objects.filter(pk__in=item_ids)
+            .filter(Exists(passed_before))
+            .exclude(Exists(lesson_done))
+            .exclude(Exists(quiz_passed))
+            .order_by()
+            .annotate(n=Func(F("pk"), function="COUNT"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+def course_learners(course: CoursePage, outline=None):
+    """Enrollments of the course with their progress in SQL, the figure the
+    learner sees: live items done (lessons completed + quizzes passed) over the
+    items that count for them (the new ones they have not done do not); 100
+    once complete."""
+    outline = outline or course_outline(course)
+    item_ids = [item.id for item in outline.items]
+    quiz_ids = [item.id for item in outline.items if item.kind == "evaluacion"]
     return (
         Enrollment.objects.filter(course=course)
         .select_related(
             "user", "user__department", "user__municipality", "cohort", "certificate"
         )
         .annotate(
-            lessons_done=_count_per_enrollment(LessonCompletion.objects, "lesson"),
-            quizzes_passed=_count_per_enrollment(
-                QuizAttempt.objects.filter(passed=True), "quiz"
+            lessons_done=_count_per_enrollment(
+                LessonCompletion.objects.filter(lesson_id__in=item_ids), "lesson"
             ),
+            quizzes_passed=_count_per_enrollment(
+                QuizAttempt.objects.filter(passed=True, quiz_id__in=quiz_ids), "quiz"
+            ),
+            counted=Value(len(item_ids)) - _optional_items_left(course, item_ids),
         )
         .annotate(
             progress=Case(
                 When(completed_at__isnull=False, then=Value(100.0)),
+                When(counted__lte=0, then=Value(0.0)),
                 default=Least(
                     Value(100.0),
                     (F("lessons_done") + F("quizzes_passed"))
                     * Value(100.0)
-                    / Value(max(item_count, 1)),
+                    / F("counted"),
                 ),
                 output_field=FloatField(),
             )
@@ -306,7 +358,7 @@ class CourseLearnersReportView(CoordinatorReportView):
         return f"{enrollment.quizzes_passed} / {self.quiz_count}"
 
     def get_base_queryset(self):
-        return course_learners(self.course, len(self.outline.items))
+        return course_learners(self.course, self.outline)
 
     def get_queryset(self):
         return self.get_base_queryset().order_by("user__full_name", "pk")

@@ -1,4 +1,9 @@
-"""Writes on progress: completing items and completing the course."""
+"""Writes on progress: completing items, modules and the course.
+
+Content added to a course never takes progress back (the rule is spelled out in
+``cursos.selectors``): modules are recorded as completed the moment their last
+required item is done, and a completed course stays completed.
+"""
 
 from django.db import transaction
 from django.dispatch import Signal
@@ -6,8 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from cursos.models import Enrollment, LessonCompletion
-from cursos.selectors import course_outline, progress_for
+from cursos.models import CoursePage, Enrollment, LessonCompletion, ModuleCompletion
+from cursos.selectors import (
+    build_progress,
+    course_outline,
+    course_outline_at,
+    progress_for,
+    records_by_enrollment,
+)
 
 # Sent once per enrollment, inside the transaction that completes it.
 # Receivers get ``enrollment``; the certificate capability listens to it.
@@ -49,16 +60,33 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Page) -> LessonCompletion
 
 
 def complete_enrollment_if_done(*, enrollment: Enrollment, outline=None) -> bool:
-    """Complete the enrollment when every required item is done. Only the first
-    caller wins (conditional UPDATE), so ``course_completed`` is sent once."""
+    """Record the modules just completed and complete the enrollment when every
+    required item is done. Module completions are unique per enrollment and
+    module (a second call inserts nothing); only the first caller wins the
+    conditional UPDATE of the enrollment, so ``course_completed`` is sent once."""
     if outline is None:
         outline = course_outline(enrollment.course)
     progress = progress_for(
         enrollment=enrollment, course=outline.course, outline=outline
     )
-    if not progress.is_complete:
-        return False
+    return _record_completions(enrollment=enrollment, progress=progress)
+
+
+def _record_completions(*, enrollment: Enrollment, progress) -> bool:
     now = timezone.now()
+    modules = progress.modules_to_record()
+    if modules:
+        ModuleCompletion.objects.bulk_create(
+            [
+                ModuleCompletion(
+                    enrollment=enrollment, module_id=m.id, completed_at=now
+                )
+                for m in modules
+            ],
+            ignore_conflicts=True,
+        )
+    if enrollment.completed_at is not None or not progress.is_complete:
+        return False
     updated = Enrollment.objects.filter(
         pk=enrollment.pk, completed_at__isnull=True
     ).update(completed_at=now, status=Enrollment.Status.COMPLETED)
@@ -68,3 +96,33 @@ def complete_enrollment_if_done(*, enrollment: Enrollment, outline=None) -> bool
     enrollment.status = Enrollment.Status.COMPLETED
     course_completed.send(sender=Enrollment, enrollment=enrollment)
     return True
+
+
+def catch_up_course(*, course_path: str) -> int:
+    """Record what became complete when content left the course (an item
+    unpublished, deleted or moved away): learners who had done everything else
+    get their modules and the course completed, and their certificate, without
+    having to come back. Three queries plus the writes; safe to run twice.
+    Returns how many enrollments were completed."""
+    if not CoursePage.objects.filter(path=course_path).exists():
+        return 0  # the course itself went away
+    outline = course_outline_at(course_path)
+    enrollments = list(
+        Enrollment.objects.filter(
+            course_id=outline.course_id, completed_at__isnull=True
+        ).select_related("course")
+    )
+    records = records_by_enrollment(enrollments)
+    completed = 0
+    for enrollment in enrollments:
+        progress = build_progress(
+            outline=outline,
+            records=records[enrollment.pk],
+            enrollment=enrollment,
+            sequential=outline.course.sequential,
+        )
+        if not progress.modules_to_record() and not progress.is_complete:
+            continue
+        with transaction.atomic():
+            completed += _record_completions(enrollment=enrollment, progress=progress)
+    return completed
