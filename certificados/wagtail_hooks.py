@@ -210,9 +210,14 @@ def reissue_view(request, pk: int):
 
 def bulk_view(request):
     _require_manage(request)
-    cohorts = Cohort.objects.select_related("course").order_by("-starts_on")
+    # Editions of courses that were never published have nobody to certify.
+    cohorts = (
+        Cohort.objects.filter(course__first_published_at__isnull=False)
+        .select_related("course")
+        .order_by("-starts_on")
+    )
     if request.method == "POST":
-        cohort = Cohort.objects.filter(pk=request.POST.get("cohort") or 0).first()
+        cohort = cohorts.filter(pk=request.POST.get("cohort") or 0).first()
         kind = request.POST.get("kind")
         if cohort is None or kind not in BulkIssueJob.Kind.values:
             messages.error(request, _("Elija una edición y qué hacer."))

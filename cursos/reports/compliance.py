@@ -25,7 +25,10 @@ def assignments_with_status(today):
     ).values("completed_at")[:1]
     return (
         TrainingAssignment.objects.filter(
-            withdrawn_at__isnull=True, requirement__active=True
+            withdrawn_at__isnull=True,
+            requirement__active=True,
+            # A course never published is nobody's duty yet.
+            course__first_published_at__isnull=False,
         )
         .annotate(status=assignment_status(today))
         .annotate(rank=status_rank(), completed_at=Subquery(completed_at))
@@ -40,7 +43,9 @@ class ComplianceFilterSet(WagtailFilterSet):
     )
     course = django_filters.ModelChoiceFilter(
         label=_("Capacitación"),
-        queryset=CoursePage.objects.filter(requirements__isnull=False)
+        queryset=CoursePage.objects.filter(
+            requirements__isnull=False, first_published_at__isnull=False
+        )
         .distinct()
         .order_by("title"),
         empty_label=_("Todas"),
@@ -156,7 +161,9 @@ def status_label(assignment) -> str:
 class UnitFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(
         label=_("Capacitación"),
-        queryset=CoursePage.objects.filter(requirements__isnull=False)
+        queryset=CoursePage.objects.filter(
+            requirements__isnull=False, first_published_at__isnull=False
+        )
         .distinct()
         .order_by("title"),
         empty_label=_("Todas"),

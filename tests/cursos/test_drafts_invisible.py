@@ -261,3 +261,40 @@ def test_required_training_of_a_draft_course_is_not_shown(client, diploma):
     html = client.get("/mi-aprendizaje/").content.decode()
     assert DRAFT_COURSE not in html
     assert dashboard.overdue_trainings().total == 0
+
+
+def test_compliance_report_leaves_out_a_draft_course(client, coordinator, diploma):
+    draft_course = add_drafts(diploma)
+    RequiredTraining.objects.create(
+        course=draft_course,
+        group=Group.objects.get(name=STAFF_GROUP),
+        due_on=timezone.localdate() - datetime.timedelta(days=2),
+    )
+    UserFactory(full_name="Berta Chitay", groups_by_name=(STAFF_GROUP,))
+    client.force_login(coordinator)
+    for url in (
+        "/admin/informes/cumplimiento/",
+        "/admin/informes/cumplimiento/unidades/",
+    ):
+        html = client.get(url).content.decode()
+        assert DRAFT_COURSE not in html
+    assert (
+        "Berta Chitay"
+        not in client.get("/admin/informes/cumplimiento/").content.decode()
+    )
+
+
+def test_bulk_issue_offers_no_edition_of_a_draft_course(client, coordinator, diploma):
+    draft_course = add_drafts(diploma)
+    draft_edition = Cohort.objects.create(
+        course=draft_course,
+        name="Edición de un curso en borrador",
+        enrollment_opens=timezone.now(),
+        enrollment_closes=timezone.now() + datetime.timedelta(days=30),
+        starts_on=timezone.localdate(),
+    )
+    client.force_login(coordinator)
+    page = client.get("/admin/certificados-acciones/masivo/")
+    html = page.content.decode()
+    assert "Edición 2026" in html
+    assert draft_edition.name not in html
