@@ -103,6 +103,9 @@ def _celery_worker_session(django_db_setup, django_db_blocker, tmp_path_factory)
 def celery_worker_process(_celery_worker_session):
     """For one test, tasks go through Redis to the real worker instead of running
     eagerly (the test settings already point Celery at CELERY_TEST_BROKER_URL)."""
+    # The worker lives for the whole session: each test counts only its mail.
+    for old in _celery_worker_session.mail_dir.glob("*.log"):
+        old.unlink()
     celery_app.conf.task_always_eager = False
     try:
         yield _celery_worker_session

@@ -2,7 +2,6 @@
 exists: made-up page numbers and filters are answered, never stored."""
 
 import pytest
-from django.core.cache import cache
 
 from home.models import NewsCategory
 from lms.page_cache import HEADER
@@ -12,8 +11,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _cache_keys() -> set:
-    # The locmem backend (the test settings) keeps its entries in _cache.
-    return set(cache._cache)
+    """Every key in the cache: locmem (make test) or Redis (make test-integration)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        client = backend._cache.get_client(None, write=False)
+        return set(client.keys(backend.make_key("*")))
+    return set(backend._cache)
 
 
 def test_300_out_of_range_page_numbers_leave_no_entry_in_the_cache(client):

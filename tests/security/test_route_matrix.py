@@ -517,9 +517,12 @@ class World:
             "wagtailadmin_api:documents": self.document.pk,
             "wagtailadmin_api:images": self.image.pk,
         }
+        pk_by_name = {"certificados_admin:bulk_job": self.bulk_job.pk}
         namespace = route.name.rsplit(":", 1)[0] if ":" in route.name else ""
         values = {
-            "pk": pk_by_namespace.get(namespace, self.course.pk),
+            "pk": pk_by_name.get(
+                route.name, pk_by_namespace.get(namespace, self.course.pk)
+            ),
             "page_id": self.course.pk,
             "parent_page_id": self.course.pk,
             "page_to_move_id": self.course.pk,
