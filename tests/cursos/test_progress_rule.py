@@ -153,6 +153,9 @@ def test_learner_who_completed_the_course_keeps_it_and_the_certificate(
     assert "Completó este curso el" in html
     assert "1 de 1 completadas" in html
     assert html.count('<span class="tag" title="contenido nuevo') == 2
+    # The module's own page marks it too.
+    html = client.get(module.url).content.decode()
+    assert html.count('<span class="tag" title="contenido nuevo') == 1
     dashboard = learner_dashboard(user=enrollment.user)
     assert [e.enrollment.pk for e in dashboard["completed"]] == [enrollment.pk]
     assert dashboard["completed"][0].progress.new_count == 2
