@@ -244,3 +244,37 @@ def fuzz_one(world, target: Target, data) -> None:
         f"{target.method.upper()} {target.path} with {values!r} → "
         f"{response.status_code}"
     )
+
+
+def world_in_a_rolled_back_transaction(world_class):
+    """Build the module's data once inside an outer transaction that is rolled
+    back at the end (each test runs in a savepoint of it)."""
+    from django.db import transaction
+
+    outer = transaction.atomic()
+    outer.__enter__()
+    try:
+        yield world_class()
+    finally:
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+def fuzz_target(world, name: str, label: str) -> int:
+    """Run hypothesis over one target; fail on any 5xx (inside fuzz_one) or when
+    too few inputs reached it. Returns how many were tried."""
+    from hypothesis import given
+
+    target = next(t for t in targets(world) if t.name == name)
+    before = TRIED[name]
+
+    @FUZZ_SETTINGS
+    @given(data=st.data())
+    def run(data):
+        fuzz_one(world, target, data)
+
+    run()
+    tried = TRIED[name] - before
+    print(f"{label} {name}: {tried} entradas")  # noqa: T201
+    assert tried >= 10, f"only {tried} inputs reached {name}"
+    return tried
