@@ -39,10 +39,22 @@ def searchable_types():
     )
 
 
+def search_words(query: str) -> str:
+    """The query reduced to its words. Punctuation has no meaning to the search and
+    some of it (an unbalanced double quote) is syntax to SQLite's FTS5, which the
+    search backend passes through unescaped."""
+    return " ".join(re.findall(r"\w+", query))
+
+
 def search_pages(query: str):
-    """Live, public pages of the searchable types matching the query (lazy search
-    results; slice them to run the search)."""
-    return Page.objects.live().public().type(*searchable_types()).search(query)
+    """Live, public pages of the searchable types matching the query's words (lazy
+    search results; slice them to run the search). A query without words finds
+    nothing."""
+    pages = Page.objects.live().public().type(*searchable_types())
+    words = search_words(query)
+    if not words:
+        return pages.none()
+    return pages.search(words)
 
 
 @dataclass

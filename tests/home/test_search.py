@@ -86,3 +86,32 @@ def test_entities_are_not_escaped_twice(client):
     html = search(client, "saneamiento").content.decode()
     assert "Agua &amp; <mark>saneamiento</mark>" in html
     assert "&amp;amp;" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"><img src=x onerror=alert(1)>',
+        '"transparencia',
+        "transparencia*",
+        "a\"b'c",
+        "(",
+        "NEAR",
+    ],
+)
+def test_search_syntax_in_the_query_is_only_text(client, query):
+    """Quotes, stars and brackets are FTS5 syntax on SQLite; in a visitor's query
+    they are only text (found in CI: an unbalanced quote was a 500)."""
+    news_article(title="Transparencia municipal", intro="Transparencia municipal.")
+    response = search(client, query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    if "transparencia" in query:
+        assert "1 resultado" in html
+
+
+def test_a_query_without_words_finds_nothing_and_says_so(client):
+    news_article(intro="Transparencia municipal.")
+    response = search(client, '"><')
+    assert response.status_code == 200
+    assert "0 resultados" in response.content.decode()
