@@ -176,6 +176,10 @@ class Certificate(VerificationCodeMixin, models.Model):
         ISSUED = "emitido", _("Emitido")
         REVOKED = "revocado", _("Revocado")
 
+    class Kind(models.TextChoices):
+        APPROVAL = "aprobacion", _("Certificado de aprobación")
+        PARTICIPATION = "participacion", _("Constancia de participación")
+
     enrollment = models.OneToOneField(
         "cursos.Enrollment",
         on_delete=models.PROTECT,
@@ -195,6 +199,12 @@ class Certificate(VerificationCodeMixin, models.Model):
     hours = models.PositiveSmallIntegerField(_("horas"))
     cohort_name = models.CharField(_("edición"), max_length=100, blank=True)
     completed_on = models.DateField(_("fecha de finalización"))
+    kind = models.CharField(
+        _("tipo"), max_length=20, choices=Kind.choices, default=Kind.APPROVAL
+    )
+    grade = models.DecimalField(
+        _("nota final"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     status = models.CharField(
         _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
     )

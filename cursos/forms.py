@@ -22,3 +22,23 @@ class CoursePageForm(WagtailAdminPageForm):
                         % {"edicion": cohort.name},
                     )
         return cleaned
+
+
+class AssignmentPageForm(WagtailAdminPageForm):
+    """Accepted formats as checkboxes (stored as a JSON list of codes)."""
+
+    def __init__(self, *args, **kwargs):
+        from django import forms
+
+        from cursos.models.assignments import FORMAT_CHOICES
+
+        super().__init__(*args, **kwargs)
+        field = forms.MultipleChoiceField(
+            label=_("formatos aceptados"),
+            choices=FORMAT_CHOICES,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            help_text=_("El tipo se comprueba por el contenido del archivo."),
+        )
+        field.initial = self.instance.accepted_formats or []
+        self.fields["accepted_formats"] = field

@@ -1,3 +1,10 @@
+from .assignments import (
+    AssignmentPage,
+    Submission,
+    SubmissionFile,
+    SubmissionVersion,
+)
+from .editions import TUTORS_GROUP, EditionTutor, WaitlistEntry
 from .pages import (
     Cohort,
     CourseIndexPage,
@@ -11,6 +18,13 @@ from .quizzes import ExtraAttempt, QuestionResult, QuizAttempt
 from .required import RequiredTraining, TrainingAssignment, TrainingReminder
 
 __all__ = [
+    "TUTORS_GROUP",
+    "AssignmentPage",
+    "EditionTutor",
+    "Submission",
+    "SubmissionFile",
+    "SubmissionVersion",
+    "WaitlistEntry",
     "Cohort",
     "CourseIndexPage",
     "CoursePage",

@@ -128,6 +128,48 @@ class CoursePage(AsciiSlugMixin, PublicPageCacheMixin, Page):
         help_text=_("Si se marca, cada módulo se abre cuando se completa el anterior."),
     )
     grants_certificate = models.BooleanField(_("otorga certificado"), default=True)
+    # A grade out of 100 (cursos.services.grades). No pass mark: the course is
+    # approved by completing everything, as a self-paced course.
+    pass_mark = models.PositiveSmallIntegerField(
+        _("nota para aprobar (sobre 100)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Vacío: se aprueba completando todo, sin nota."),
+    )
+    weight_quizzes = models.PositiveSmallIntegerField(
+        _("peso de las evaluaciones (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+    )
+    weight_assignments = models.PositiveSmallIntegerField(
+        _("peso de las tareas (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    weight_final_project = models.PositiveSmallIntegerField(
+        _("peso del proyecto final (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    min_quizzes = models.PositiveSmallIntegerField(
+        _("mínimo en evaluaciones (sobre 100)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+    min_assignments = models.PositiveSmallIntegerField(
+        _("mínimo en tareas (sobre 100)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+    min_final_project = models.PositiveSmallIntegerField(
+        _("mínimo en el proyecto final (sobre 100)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+    grants_participation = models.BooleanField(
+        _("constancia de participación a quien termina sin aprobar"),
+        default=False,
+    )
     certificate_template = models.ForeignKey(
         "certificados.CertificateTemplate",
         verbose_name=_("plantilla del certificado"),
@@ -161,6 +203,27 @@ class CoursePage(AsciiSlugMixin, PublicPageCacheMixin, Page):
             ],
             heading=_("Organización del curso"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_quizzes"),
+                        FieldPanel("weight_assignments"),
+                        FieldPanel("weight_final_project"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("min_quizzes"),
+                        FieldPanel("min_assignments"),
+                        FieldPanel("min_final_project"),
+                    ]
+                ),
+                FieldPanel("grants_participation"),
+            ],
+            heading=_("Calificación sobre 100"),
+        ),
         InlinePanel(
             "cohorts",
             heading=_("Ediciones"),
@@ -175,6 +238,27 @@ class CoursePage(AsciiSlugMixin, PublicPageCacheMixin, Page):
     class Meta:
         verbose_name = _("curso")
         verbose_name_plural = _("cursos")
+
+    def clean(self):
+        super().clean()
+        weights = (
+            self.weight_quizzes + self.weight_assignments + self.weight_final_project
+        )
+        if self.pass_mark is not None and weights != 100:
+            raise ValidationError(
+                {
+                    "weight_quizzes": _(
+                        "Con nota para aprobar, los pesos deben sumar 100 %% (suman "
+                        "%(suma)d %%)."
+                    )
+                    % {"suma": weights}
+                }
+            )
+
+    @property
+    def is_graded(self) -> bool:
+        """Graded out of 100 with a pass mark (else approved by completion)."""
+        return self.pass_mark is not None
 
     def get_context(self, request, *args, **kwargs):
         from cursos.selectors import course_page_context
@@ -196,6 +280,14 @@ class Cohort(Orderable):
     capacity = models.PositiveIntegerField(
         _("cupo"), null=True, blank=True, help_text=_("Vacío: sin límite.")
     )
+    grading_grace_days = models.PositiveSmallIntegerField(
+        _("días para calificar después del cierre"),
+        default=14,
+        help_text=_(
+            "Después de la fecha de fin, la edición queda en solo lectura para "
+            "los participantes; las tutorías pueden calificar estos días más."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -203,7 +295,7 @@ class Cohort(Orderable):
             [FieldPanel("enrollment_opens"), FieldPanel("enrollment_closes")]
         ),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
-        FieldPanel("capacity"),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("grading_grace_days")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -228,6 +320,25 @@ class Cohort(Orderable):
         if errors:
             raise ValidationError(errors)
 
+    def has_started(self, today=None) -> bool:
+        """Content opens on the start date (Guatemala's calendar)."""
+        return (today or timezone.localdate()) >= self.starts_on
+
+    def is_closed(self, today=None) -> bool:
+        """After the end date the edition is read-only for learners."""
+        return (
+            self.ends_on is not None and (today or timezone.localdate()) > self.ends_on
+        )
+
+    def grading_is_open(self, today=None) -> bool:
+        """Tutors grade until ``grading_grace_days`` after the end date."""
+        if self.ends_on is None:
+            return True
+        from datetime import timedelta
+
+        last_day = self.ends_on + timedelta(days=self.grading_grace_days)
+        return (today or timezone.localdate()) <= last_day
+
     def enrollment_state(self, now=None) -> str:
         """ "abierta", "proximamente" or "cerrada" at ``now``."""
         now = now or timezone.now()
@@ -243,7 +354,7 @@ class ModulePage(AsciiSlugMixin, LearnerPageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     parent_page_types = ["cursos.CoursePage"]
-    subpage_types = ["cursos.LessonPage", "cursos.QuizPage"]
+    subpage_types = ["cursos.LessonPage", "cursos.QuizPage", "cursos.AssignmentPage"]
 
     class Meta:
         verbose_name = _("módulo")

@@ -4,11 +4,22 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Enrollment(models.Model):
-    """A learner in a course (and cohort, when the course has cohorts)."""
+    """A learner in a course, in one edition (cohort) when the course has them.
+
+    One enrollment per person per edition: someone who failed or dropped out
+    enrolls in a later edition and starts fresh; the earlier enrollment stays in
+    their history and in reports. A course without editions has one enrollment
+    per person.
+    """
 
     class Status(models.TextChoices):
         ACTIVE = "activa", _("En curso")
         COMPLETED = "completada", _("Completada")
+
+    class Result(models.TextChoices):
+        APPROVED = "aprobado", _("Aprobado")
+        PARTICIPATION = "participacion", _("Constancia de participación")
+        NOT_APPROVED = "no_aprobado", _("No aprobado")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -46,6 +57,20 @@ class Enrollment(models.Model):
         verbose_name=_("último contenido visto"),
     )
     completed_at = models.DateTimeField(_("completado el"), null=True, blank=True)
+    tutor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tutored_enrollments",
+        verbose_name=_("tutor asignado a mano"),
+    )
+    final_grade = models.DecimalField(
+        _("nota final"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    result = models.CharField(
+        _("resultado"), max_length=20, choices=Result.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("inscripción")
@@ -53,11 +78,19 @@ class Enrollment(models.Model):
         permissions = [
             ("view_reports", _("Puede ver los informes de cursos y evaluaciones")),
             ("grant_attempts", _("Puede conceder intentos adicionales")),
+            ("manage_enrollments", _("Puede inscribir y trasladar participantes")),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "course"], name="one_enrollment_per_course"
-            )
+                fields=["user", "cohort"],
+                condition=models.Q(cohort__isnull=False),
+                name="one_enrollment_per_edition",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "course"],
+                condition=models.Q(cohort__isnull=True),
+                name="one_enrollment_per_course_without_editions",
+            ),
         ]
         indexes = [models.Index(fields=["course", "cohort", "status"])]
 
