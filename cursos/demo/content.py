@@ -3,17 +3,26 @@
 One folder per course (``<course-slug>/``) holds ``curso.yaml`` (the course's
 metadata) and one folder per module (``NN-<module-slug>/``), which holds
 ``modulo.yaml`` (title, slug, summary) and one file per item
-(``NN-<item-slug>.yaml``, with ``type: lesson`` or ``type: quiz``), in the order
-of their numeric prefixes. A module whose ``modulo.yaml`` says ``final: true``
-holds the course's final exam. The sources of the texts are in ``FUENTES.md``.
+(``NN-<item-slug>.yaml`` with ``type: lesson``, ``quiz`` or ``assignment``), in
+the order of their numeric prefixes. A module whose ``modulo.yaml`` says
+``final: true`` is the course's last one: its quiz is the final exam. The
+sources of the texts are in ``FUENTES.md``.
 
-``load_course`` returns the structure the seed takes:
+``load_course`` returns:
 
     {title, slug, kind, audience, hours, summary, description, objectives,
      modules: [{title, slug, summary,
+                items: [{type: "lesson" | "quiz" | "assignment", ...}],
                 lessons: [{title, slug, minutes, body: [(block_type, value)]}],
                 quiz: {title, slug, instructions, questions} | None}],
-     final_exam: {title, slug, instructions, questions}}   # only if it has one
+     # only for a course with a final module:
+     final_items: [{type: ..., ...}],
+     final_exam: {title, slug, instructions, questions}}
+
+``items`` is every item of the module in order, each with its ``type``: the
+order the seed follows. ``lessons``, ``quiz`` and ``final_exam`` hold the same
+lessons and quizzes without ``type``, in the shape the demo data had before
+assignments existed (``cursos/demo_content.py``).
 """
 
 import re
@@ -66,21 +75,27 @@ def _lesson(data: dict) -> dict:
     return {**data, "body": body}
 
 
+def _without_type(item: dict) -> dict:
+    return {key: value for key, value in item.items() if key != "type"}
+
+
 def load_module(folder: Path) -> dict:
     module = read_yaml(folder / MODULE_FILE)
-    lessons, quiz = [], None
+    items, lessons, quiz = [], [], None
     for path in numbered(folder, dirs=False):
         item = read_yaml(path)
-        kind = item.pop("type")
+        kind = item.get("type")
         if kind == "lesson":
-            lessons.append(_lesson(item))
+            item = _lesson(item)
+            lessons.append(_without_type(item))
         elif kind == "quiz":
             if quiz is not None:
                 raise ValueError(f"{folder}: más de una evaluación en el módulo")
-            quiz = item
-        else:
+            quiz = _without_type(item)
+        elif kind != "assignment":
             raise ValueError(f"{path}: tipo desconocido {kind!r}")
-    return {**module, "lessons": lessons, "quiz": quiz}
+        items.append(item)
+    return {**module, "items": items, "lessons": lessons, "quiz": quiz}
 
 
 def load_course(slug: str) -> dict:
@@ -90,6 +105,7 @@ def load_course(slug: str) -> dict:
     for module_dir in numbered(folder, dirs=True):
         module = load_module(module_dir)
         if module.get("final"):
+            course["final_items"] = module["items"]
             course["final_exam"] = module["quiz"]
         else:
             modules.append(module)

@@ -1,6 +1,8 @@
 """The demo courses are YAML files under cursos/demo/contenido/: each parses,
 holds what the seed reads, is named after its slug, and the loader returns the
-diploma with its modules in order."""
+diploma with its modules in order. The diploma's assignments (one per thematic
+module, and the final project) are data only until AssignmentPage exists: their
+rubrics add up and they sit where the seed will place them."""
 
 import re
 from pathlib import Path
@@ -35,7 +37,24 @@ COURSE_KEYS = {
 ITEM_KEYS = {
     "lesson": {"type", "title", "slug", "minutes", "body"},
     "quiz": {"type", "title", "slug", "instructions", "questions"},
+    "assignment": {
+        "type",
+        "title",
+        "slug",
+        "intro",
+        "instructions",
+        "max_points",
+        "due_days_after_start",
+        "allow_text",
+        "allow_files",
+        "accepted_formats",
+        "max_file_mb",
+        "allow_resubmission",
+        "is_final_project",
+        "rubric",
+    },
 }
+FORMATS = {"pdf", "docx", "odt", "jpg", "png"}
 QUESTION_TYPES = {"single", "multiple", "true_false"}
 
 
@@ -103,6 +122,8 @@ def test_item_files(path):
         _check_lesson(data)
     elif data["type"] == "quiz":
         _check_quiz(data)
+    else:
+        _check_assignment(data)
 
 
 def _check_lesson(data):
@@ -123,6 +144,82 @@ def _check_quiz(data):
         for choice in question["choices"]:
             assert {"text", "correct"} <= set(choice)
             assert isinstance(choice["correct"], bool)
+
+
+def _check_assignment(data):
+    assert data["intro"] and "<" not in data["intro"], "intro is one plain sentence"
+    assert data["instructions"].lstrip().startswith("<p>")
+    assert isinstance(data["max_points"], int) and data["max_points"] > 0
+    assert isinstance(data["due_days_after_start"], int)
+    assert data["due_days_after_start"] > 0
+    assert data["allow_text"] or data["allow_files"]
+    assert set(data["accepted_formats"]) <= FORMATS
+    assert isinstance(data["max_file_mb"], int) and data["max_file_mb"] > 0
+    assert isinstance(data["allow_resubmission"], bool)
+    assert isinstance(data["is_final_project"], bool)
+    assert 3 <= len(data["rubric"]) <= 4
+    best = 0
+    for criterion in data["rubric"]:
+        assert criterion["criterion"] and criterion["description"]
+        points = [level["points"] for level in criterion["levels"]]
+        assert len(points) >= 2
+        assert points == sorted(set(points)), "levels go up in points"
+        assert all(
+            level["name"] and level["description"] for level in criterion["levels"]
+        )
+        best += points[-1]
+    assert best == data["max_points"], "the best levels add up to max_points"
+
+
+def _assignments(course: dict) -> list[dict]:
+    items = [i for m in course["modules"] for i in m["items"]]
+    items += course.get("final_items", [])
+    return [item for item in items if item["type"] == "assignment"]
+
+
+def test_each_thematic_module_of_the_diploma_ends_with_its_assignment():
+    for module in DIPLOMA["modules"]:
+        kinds = [item["type"] for item in module["items"]]
+        assert kinds[-2:] == ["quiz", "assignment"], module["slug"]
+        assert kinds.count("assignment") == 1
+        assert not module["items"][-1]["is_final_project"]
+
+
+def test_the_diploma_has_exactly_one_final_project_before_the_final_exam():
+    finals = [a for a in _assignments(DIPLOMA) if a["is_final_project"]]
+    assert [a["slug"] for a in finals] == [
+        "proyecto-final-plan-municipal-transparencia"
+    ]
+    final = DIPLOMA["final_items"]
+    assert [item["type"] for item in final] == ["assignment", "quiz"]
+    assert final[0] is finals[0]
+    assert final[1]["slug"] == DIPLOMA["final_exam"]["slug"]
+    thematic_due = [m["items"][-1]["due_days_after_start"] for m in DIPLOMA["modules"]]
+    assert thematic_due == sorted(thematic_due)
+    assert finals[0]["due_days_after_start"] >= thematic_due[-1]
+    assert len(finals[0]["rubric"]) == 4
+
+
+def test_the_staff_courses_have_no_assignments():
+    assert all(_assignments(course) == [] for course in STAFF_COURSES)
+
+
+def test_lessons_and_quizzes_are_the_same_in_items_and_in_the_old_keys():
+    for course in [DIPLOMA, *STAFF_COURSES]:
+        for module in course["modules"]:
+            strip = [
+                {k: v for k, v in item.items() if k != "type"}
+                for item in module["items"]
+            ]
+            kinds = [item["type"] for item in module["items"]]
+            lessons = [
+                s for s, kind in zip(strip, kinds, strict=True) if kind == "lesson"
+            ]
+            quizzes = [
+                s for s, kind in zip(strip, kinds, strict=True) if kind == "quiz"
+            ]
+            assert lessons == module["lessons"]
+            assert quizzes == ([module["quiz"]] if module["quiz"] else [])
 
 
 def test_numeric_prefixes_are_unique_in_each_folder():
