@@ -18,7 +18,7 @@ Counts of the diploma's modules are placeholders ({modulos}, {Modulos},
 {modulos_n}, {modulos_tematicos}) that `cursos.demo.with_counts` fills in from
 the diploma's own data, so the texts agree with the syllabus.
 
-Legal facts use the sources already listed in `cursos/demo_content.py`:
+Legal facts use the sources listed in `cursos/demo/contenido/FUENTES.md`:
 - Ley de Acceso a la Información Pública, Decreto 57-2008: art. 10 opening
   paragraph and art. 18 (literal, as verified there); arts. 42 and 43 (10 business
   days, extendable by up to 10 more) and 54-60 (recurso de revisión, 15 days) as
@@ -33,7 +33,7 @@ Legal facts use the sources already listed in `cursos/demo_content.py`:
   paraphrased (INFOM, "¿Quiénes somos?"; ojoconmipisto.com).
 - Guatemala joined the Open Government Partnership in 2011. National action plans
   are mentioned without numbers; the national coordinating body is not named.
-- The diploma's five module titles are those of `cursos/demo_content.py`; the 340
+- The diploma's five module titles are those of `cursos/demo/contenido/`; the 340
   municipalities in 22 departments match `lms/accounts/territory_data.py`.
 
 Legal references marked "is_paraphrase": True are faithful summaries, not literal

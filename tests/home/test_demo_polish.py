@@ -9,8 +9,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
-from cursos.demo import module_counts, with_counts
-from cursos.demo_content import DIPLOMA
+from cursos.demo import DIPLOMA, module_counts, with_counts
 from cursos.models import CoursePage, ModulePage
 
 pytestmark = pytest.mark.django_db
