@@ -11,6 +11,7 @@ from home.models import HomePage
 
 from ..blocks import LessonStreamBlock
 from ..models import (
+    AssignmentPage,
     Cohort,
     CourseIndexPage,
     CoursePage,
@@ -209,11 +210,54 @@ def seed_items(module: ModulePage, items: list[dict], quiz_rules: dict) -> None:
         elif item["type"] == "quiz":
             seed_quiz(module, item, **quiz_rules)
         elif item["type"] == "assignment":
-            # Each thematic module's task and the final project wait for
-            # AssignmentPage, which is not in the page tree yet: until their
-            # seed is written they are skipped, so seed_demo keeps working.
-            # They already come in their place among the module's items.
-            continue
+            seed_assignment(module, item)
+
+
+def rubric_stream(rubric: list[dict]) -> list[tuple]:
+    """The YAML rubric as the StreamField's raw value."""
+    return [
+        (
+            "criterion",
+            {
+                "criterion": criterion["criterion"],
+                "description": criterion.get("description", ""),
+                "levels": [
+                    {
+                        "name": level["name"],
+                        "points": level["points"],
+                        "description": level.get("description", ""),
+                    }
+                    for level in criterion["levels"]
+                ],
+            },
+        )
+        for criterion in rubric
+    ]
+
+
+def seed_assignment(module: ModulePage, item: dict) -> AssignmentPage:
+    rubric = AssignmentPage._meta.get_field("rubric").stream_block
+    return _add(
+        module,
+        AssignmentPage(
+            title=item["title"],
+            slug=item["slug"],
+            intro=item.get("intro", ""),
+            instructions=item["instructions"],
+            max_points=item["max_points"],
+            due_days_after_start=item.get("due_days_after_start"),
+            allow_text=item.get("allow_text", True),
+            allow_files=item.get("allow_files", True),
+            accepted_formats=item.get("accepted_formats", []),
+            max_file_mb=item.get("max_file_mb", 10),
+            allow_resubmission=item.get("allow_resubmission", True),
+            is_final_project=item.get("is_final_project", False),
+            estimated_minutes=item.get(
+                "minutes", 90 if item.get("is_final_project") else 60
+            ),
+            rubric=rubric.to_python(rubric_stream(item.get("rubric", []))),
+        ),
+    )
 
 
 def seed_course(catalog: CourseIndexPage, data: dict) -> CoursePage:
