@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .models import (
+    AssignmentPage,
     Cohort,
     CoursePage,
     Enrollment,
@@ -27,9 +28,10 @@ from .models import (
     ModuleCompletion,
     QuizAttempt,
     QuizPage,
+    Submission,
 )
 
-OUTLINE_CACHE_PREFIX = "cursos:outline:v2:"
+OUTLINE_CACHE_PREFIX = "cursos:outline:v3:"
 OUTLINE_TIMEOUT = 60 * 60 * 24
 
 
@@ -39,7 +41,7 @@ class OutlineItem:
     id: int
     title: str
     url: str
-    kind: str  # "leccion" | "evaluacion"
+    kind: str  # "leccion" | "evaluacion" | "tarea"
     minutes: int
     module_id: int
     # When the item first went live: decides whether it is new (optional) for
@@ -104,7 +106,8 @@ def outline_cache_key(path: str) -> str:
 
 
 def item_minutes(page_ids: list[int]) -> dict[int, int]:
-    """Estimated minutes of each item, lessons and quizzes, in one query."""
+    """Estimated minutes of each item (lessons, quizzes, assignments), in one
+    query."""
     lessons = (
         LessonPage.objects.filter(pk__in=page_ids)
         .order_by()
@@ -115,10 +118,19 @@ def item_minutes(page_ids: list[int]) -> dict[int, int]:
         .order_by()
         .values_list("pk", "estimated_minutes")
     )
-    return dict(lessons.union(quizzes, all=True))
+    assignments = (
+        AssignmentPage.objects.filter(pk__in=page_ids)
+        .order_by()
+        .values_list("pk", "estimated_minutes")
+    )
+    return dict(lessons.union(quizzes, assignments, all=True))
 
 
-ITEM_KINDS = {"lessonpage": "leccion", "quizpage": "evaluacion"}
+ITEM_KINDS = {
+    "lessonpage": "leccion",
+    "quizpage": "evaluacion",
+    "assignmentpage": "tarea",
+}
 
 
 def build_course_outline(course: CoursePage) -> CourseOutline:
@@ -381,7 +393,8 @@ ITEM, MODULE = "item", "module"
 
 def _records_query(enrollments):
     """One UNION query: (enrollment id, kind, page id, when) for the lessons
-    completed, quizzes passed and modules completed of ``enrollments``."""
+    completed, quizzes passed, assignments handed in (not returned for a new
+    version) and modules completed of ``enrollments``."""
     kind = CharField()
     lessons = (
         LessonCompletion.objects.filter(enrollment__in=enrollments)
@@ -395,13 +408,22 @@ def _records_query(enrollments):
         .annotate(kind=Value(ITEM, output_field=kind))
         .values_list("enrollment_id", "kind", "quiz_id", "submitted_at")
     )
+    assignments = (
+        Submission.objects.filter(
+            enrollment__in=enrollments,
+            state__in=[Submission.State.SUBMITTED, Submission.State.GRADED],
+        )
+        .order_by()
+        .annotate(kind=Value(ITEM, output_field=kind))
+        .values_list("enrollment_id", "kind", "assignment_id", "submitted_at")
+    )
     modules = (
         ModuleCompletion.objects.filter(enrollment__in=enrollments)
         .order_by()
         .annotate(kind=Value(MODULE, output_field=kind))
         .values_list("enrollment_id", "kind", "module_id", "completed_at")
     )
-    return lessons.union(quizzes, modules, all=True)
+    return lessons.union(quizzes, assignments, modules, all=True)
 
 
 def records_by_enrollment(enrollments: list[Enrollment]) -> dict[int, ProgressRecords]:
