@@ -189,14 +189,15 @@ def submission_view(request, submission_id: int):
         forms["grade_form"] = GradeForm(assignment=assignment, initial=initial)
         if submission.state != Submission.State.RETURNED:
             forms["return_form"] = ReturnForm(prefix="devolver")
-    if is_open and released and may_change_released:
+    # Corrections of a released grade are allowed after the grading period.
+    if released and may_change_released:
         forms["change_form"] = ChangeGradeForm(
             assignment=assignment, prefix="cambiar", initial=_grade_initial(submission)
         )
     status = 200
     if request.method == "POST":
         action = request.POST.get("accion")
-        if not is_open:
+        if not is_open and action != "cambiar":
             messages.error(request, _grading_closed_message(enrollment))
             status = 403
         elif action not in ACTIONS or _form_for(action, forms) is None:
