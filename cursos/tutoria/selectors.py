@@ -106,7 +106,8 @@ def tutor_editions(user, today: date | None = None) -> list[EditionRow]:
     )
     cohorts = (
         Cohort.objects.filter(
-            Q(pk__in=learners) | Q(pk__in=EditionTutor.objects.filter(tutor=user).values("cohort"))
+            Q(pk__in=learners)
+            | Q(pk__in=EditionTutor.objects.filter(tutor=user).values("cohort"))
         )
         .select_related("course")
         .order_by("-starts_on", "course__title", "name")
@@ -332,7 +333,11 @@ def learner_detail(enrollment: Enrollment) -> dict:
     for attempt in attempts:
         if not quiz_rows or quiz_rows[-1]["quiz_id"] != attempt.quiz_id:
             quiz_rows.append(
-                {"quiz_id": attempt.quiz_id, "title": titles[attempt.quiz_id], "attempts": []}
+                {
+                    "quiz_id": attempt.quiz_id,
+                    "title": titles[attempt.quiz_id],
+                    "attempts": [],
+                }
             )
         quiz_rows[-1]["attempts"].append(attempt)
     submissions = {

@@ -4,9 +4,9 @@ follow (by department or assigned by hand); ids of anyone else are a 404."""
 import pytest
 from django.test import Client
 
+from lms.accounts.models import STAFF_GROUP
 from tests.cursos import tutoria_data as data
 from tests.factories import UserFactory
-from lms.accounts.models import STAFF_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -92,9 +92,7 @@ def test_learner_of_an_edition_with_the_wrong_edition_id_is_404(world):
     _course, other_cohort = data.edition()
     data.tutor(other_cohort)  # the edition exists, and has tutors
     client = as_user(world["a"])
-    url = (
-        f"/tutoria/ediciones/{other_cohort.pk}/participantes/{world['ana'].pk}/"
-    )
+    url = f"/tutoria/ediciones/{other_cohort.pk}/participantes/{world['ana'].pk}/"
     assert client.get(url).status_code == 404
     assert client.get(f"/tutoria/ediciones/{other_cohort.pk}/").status_code == 404
 

@@ -164,9 +164,7 @@ def test_grading_closed_edition_is_read_only_for_the_tutor():
 
 def test_coordinator_changes_a_released_grade_with_a_reason(setup, coordinator):
     work = setup["plain"]
-    post_form(
-        setup["client"], url(work), {"points": "60", "accion": "publicar"}
-    )
+    post_form(setup["client"], url(work), {"points": "60", "accion": "publicar"})
     # The tutor has no form to change it, and posting is refused.
     tutor_page = setup["client"].get(url(work)).content.decode()
     assert "Cambiar calificación publicada" not in tutor_page

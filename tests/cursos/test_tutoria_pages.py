@@ -155,9 +155,7 @@ def test_learner_page_shows_outline_quizzes_and_work(edition):
     ana = data.learner(cohort, full_name="Ana Xiloj")
     attempt(ana, quiz, number=1, percent=70, passed=True)
     work = data.hand_in(ana, homework)
-    html = as_user(tutor).get(
-        f"/tutoria/ediciones/{cohort.pk}/participantes/{ana.pk}/"
-    )
+    html = as_user(tutor).get(f"/tutoria/ediciones/{cohort.pk}/participantes/{ana.pk}/")
     assert html.status_code == 200
     html = html.content.decode()
     assert "Lección 1.1" in html and "Evaluación del módulo 1" in html
