@@ -44,6 +44,7 @@ def request_limit(assignment: AssignmentPage) -> int:
 def _page_with_error(request, assignment, message: str, *, status: int, text=""):
     """The assignment page again, with the message and what the person wrote
     (files must be chosen again: no browser can keep them)."""
+    text = (text or "").replace("\x00", "")
     response = assignment.serve(request, submit_error=message, typed_text=text)
     response.status_code = status
     return response
@@ -71,20 +72,27 @@ def submit_view(request, page_id: int):
         )
     handler = AssignmentUploadLimit(request, max_mb=assignment.max_file_mb)
     request.upload_handlers.insert(0, handler)
-    return _submit(request, assignment, handler)
+    request.POST  # noqa: B018 (parse now, through the handler above)
+    if handler.exceeded_name:
+        # Nothing is saved, so the answer needs no CSRF check (the token may
+        # come after the file and have been cut off with it).
+        return _page_with_error(
+            request,
+            assignment,
+            handler.too_large_message(),
+            status=413,
+            text=request.POST.get("texto", ""),
+        )
+    return _submit(request, assignment)
 
 
 reads_body_after_own_checks(submit_view)  # the service refuses NUL in the text
 
 
 @csrf_protect
-def _submit(request, assignment, handler):
+def _submit(request, assignment):
     files = request.FILES.getlist("archivos")
     text = request.POST.get("texto", "")
-    if handler.exceeded_name:
-        return _page_with_error(
-            request, assignment, handler.too_large_message(), status=413, text=text
-        )
     enrollment = enrollment_for(
         user=request.user, course=assignment_course_id(assignment)
     )
