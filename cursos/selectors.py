@@ -47,6 +47,8 @@ class OutlineItem:
     # When the item first went live: decides whether it is new (optional) for
     # a learner who had already completed its module or one after it.
     first_published_at: datetime | None = None
+    # An assignment that is the course's final project ("Proyecto final").
+    final_project: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,19 @@ ITEM_KINDS = {
 }
 
 
+def _final_project_ids(pages: list[Page]) -> set[int]:
+    """Assignments marked as final project (a query only when there are any
+    assignments in the course)."""
+    ids = [p.pk for p in pages if p.content_type.model == "assignmentpage"]
+    if not ids:
+        return set()
+    return set(
+        AssignmentPage.objects.filter(pk__in=ids, is_final_project=True).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 def build_course_outline(course: CoursePage) -> CourseOutline:
     """The course's live modules and their live lessons and quizzes, in tree order."""
     pages = list(
@@ -152,6 +167,7 @@ def build_course_outline(course: CoursePage) -> CourseOutline:
         .order_by("path")
     )
     minutes = item_minutes([p.pk for p in pages if p.depth == course.depth + 2])
+    final_projects = _final_project_ids(pages)
     module_pages = [p for p in pages if p.depth == course.depth + 1]
     module_ids = {module.path: module.pk for module in module_pages}
     items_by_module: dict[str, list[OutlineItem]] = {}
@@ -171,6 +187,7 @@ def build_course_outline(course: CoursePage) -> CourseOutline:
                 minutes=minutes.get(page.pk, 0),
                 module_id=module_ids[parent_path],
                 first_published_at=page.first_published_at,
+                final_project=page.pk in final_projects,
             )
         )
     modules = [

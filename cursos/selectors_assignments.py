@@ -185,4 +185,21 @@ def assignment_page_context(
             "form_token": uuid.uuid4().hex,
         }
     )
+    if context["grade_visible"]:
+        context["rubric"] = _rubric_with_choices(
+            context["rubric"], submission.rubric_scores or []
+        )
     return context
+
+
+def _rubric_with_choices(rubric: list[dict], scores: list) -> list[dict]:
+    """The rubric with the level the tutor chose marked in each criterion."""
+    marked = []
+    for index, criterion in enumerate(rubric):
+        chosen = scores[index] if index < len(scores) else None
+        levels = [
+            {**level, "chosen": position == chosen}
+            for position, level in enumerate(criterion["levels"])
+        ]
+        marked.append({**criterion, "levels": levels})
+    return marked

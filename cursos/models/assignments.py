@@ -180,6 +180,9 @@ class AssignmentPage(AsciiSlugMixin, LearnerPageMixin, Page):
                 locked_reason=context["locked_reason"],
             )
         )
+        # Set by the submit view when it shows the page again with an error.
+        context["submit_error"] = kwargs.get("submit_error", "")
+        context["typed_text"] = kwargs.get("typed_text", "")
         return context
 
     def clean(self):

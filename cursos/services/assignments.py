@@ -9,6 +9,7 @@ happens twice is said in each docstring.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -46,6 +47,7 @@ MAX_REASON_CHARS = 2_000
 CHANGE_RELEASED_PERMISSION = "cursos.change_released_grade"
 GRADE_CHANGED_ACTION = "cursos.grade_changed"
 TWO_PLACES = Decimal("0.01")
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class AssignmentError(Exception):
@@ -112,7 +114,7 @@ def submit(
     submission the first one made, with one version.
     """
     token = (token or "").strip()
-    if not token or len(token) > 64:
+    if not TOKEN_PATTERN.fullmatch(token):
         raise AssignmentError(
             _("El formulario caducó. Recargue la página e intente de nuevo.")
         )

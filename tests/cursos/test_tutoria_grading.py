@@ -216,3 +216,25 @@ def test_post_without_token_is_refused(setup):
         url(setup["plain"]), {"points": "90", "accion": "publicar"}
     )
     assert response.status_code == 403
+
+
+def test_files_link_to_the_download_route_the_tutor_may_use(setup, settings, tmp_path):
+    from cursos.services.assignments import submit
+    from tests.cursos.assignments_support import upload
+
+    settings.MEDIA_ROOT = tmp_path
+    cohort = setup["cohort"]
+    homework = data.assignment(cohort.course, title="Tarea con archivo")
+    enrollment = data.learner(cohort, full_name="Bea Sic")
+    work = submit(
+        enrollment=enrollment,
+        assignment=homework,
+        files=[upload("plan-municipal.pdf")],
+        text="Adjunto mi plan.",
+        token="t-1",
+    )
+    file = work.versions.get().files.get()
+    html = setup["client"].get(url(work)).content.decode()
+    link = f"/mi-aprendizaje/entregas/archivos/{file.pk}/"
+    assert f'href="{link}"' in html and "plan-municipal.pdf" in html
+    assert setup["client"].get(link).status_code == 200

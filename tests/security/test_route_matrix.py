@@ -146,6 +146,13 @@ RULES: dict[str, dict[str, str]] = {
     "tutoria/ediciones/<int:cohort_id>/": TUTORING,
     "tutoria/ediciones/<int:cohort_id>/participantes/<int:enrollment_id>/": TUTORING,
     "tutoria/entregas/<int:submission_id>/": TUTORING,
+    # Assignments: handing in is POST only; a submitted file goes to its owner
+    # and to the people who follow that learner (coordinators here; tutors in
+    # tests/cursos/test_assignments_views.py), 404 to everyone else.
+    "mi-aprendizaje/tareas/<int:page_id>/entregar/": rule("login", "405"),
+    "mi-aprendizaje/entregas/archivos/<int:file_id>/": rule(
+        "login", "200", other="404", coord="200"
+    ),
     # Certificates: public verification; the PDF only for its holder.
     "certificados/verificar/": PUBLIC,
     "certificados/verificar/<path:code>/": PUBLIC,
@@ -319,6 +326,8 @@ PAGE_RULES: dict[str, dict[str, str]] = {
     "cursos.ModulePage": PUBLIC,
     "cursos.LessonPage": PUBLIC,
     "cursos.QuizPage": PUBLIC,
+    # Everyone reads the rules; only the enrolled get the form.
+    "cursos.AssignmentPage": PUBLIC,
     # Enrolled-only course: the lesson answers 200 with a notice, never the body
     # (checked in test_enrolled_only_lesson_body_reaches_only_the_enrolled).
     "cursos.LessonPage (inscritos)": PUBLIC,
@@ -354,6 +363,9 @@ POST_RULES: dict[str, dict[str, str]] = {
     "revocar certificado": rule("login", "login", coord="400"),
     # A draft grade: the matrix tutor and coordinators; learners, staff 403.
     "calificar entrega": rule("login", "403", coord="302", tutor="302"),
+    # Enrolled learners hand in (their own work); others are sent back to
+    # the page with a message.
+    "entregar tarea": rule("login", "302"),
 }
 
 
@@ -453,6 +465,21 @@ class World:
         self.enrollment = enroll(user=learner, course=self.course)
         other_enrollment = enroll(user=other, course=self.course)
         self.attempt = start_attempt(enrollment=self.enrollment, quiz=self.quiz)
+        from cursos.services.assignments import submit
+        from tests.cursos.assignments_support import add_assignment, upload
+
+        self.assignment = add_assignment(self.course)
+        self.submission_file = (
+            submit(
+                enrollment=self.enrollment,
+                assignment=self.assignment,
+                files=[upload()],
+                text="Entrega de la matriz",
+                token="matriz",
+            )
+            .versions.get()
+            .files.get()
+        )
         start_attempt(enrollment=other_enrollment, quiz=self.quiz)
         # A finished one-lesson course gives the learner a certificate.
         short = build_course(modules=1, lessons=1, title="Curso corto de la matriz")
@@ -601,6 +628,7 @@ class World:
             "course_id": self.course.pk,
             "lesson_id": self.lesson.pk,
             "attempt_id": self.attempt.pk,
+            "file_id": self.submission_file.pk,
             "enrollment_id": self.enrollment.pk,
             "collection_id": self.collection.pk,
             "redirect_id": self.redirect.pk,
@@ -686,6 +714,7 @@ class World:
             "cursos.ModulePage": self.lesson.get_parent(),
             "cursos.LessonPage": self.lesson,
             "cursos.QuizPage": self.quiz,
+            "cursos.AssignmentPage": self.assignment,
             "cursos.LessonPage (inscritos)": self.private_lesson,
         }
         if " " in page_type and not page_type.endswith(")"):
@@ -862,6 +891,10 @@ def _post_target(world, name: str) -> tuple[str, dict]:
         "calificar entrega": (
             f"/tutoria/entregas/{world.submission.pk}/",
             {"accion": "borrador", "points": "50", "feedback": ""},
+        ),
+        "entregar tarea": (
+            f"/mi-aprendizaje/tareas/{world.assignment.pk}/entregar/",
+            {"token": "matriz-post", "texto": "Respuesta de la matriz"},
         ),
     }[name]
 
