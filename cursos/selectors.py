@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .models import (
+    AssignmentPage,
     Cohort,
     CoursePage,
     Enrollment,
@@ -27,9 +28,10 @@ from .models import (
     ModuleCompletion,
     QuizAttempt,
     QuizPage,
+    Submission,
 )
 
-OUTLINE_CACHE_PREFIX = "cursos:outline:v2:"
+OUTLINE_CACHE_PREFIX = "cursos:outline:v3:"
 OUTLINE_TIMEOUT = 60 * 60 * 24
 
 
@@ -39,12 +41,14 @@ class OutlineItem:
     id: int
     title: str
     url: str
-    kind: str  # "leccion" | "evaluacion"
+    kind: str  # "leccion" | "evaluacion" | "tarea"
     minutes: int
     module_id: int
     # When the item first went live: decides whether it is new (optional) for
     # a learner who had already completed its module or one after it.
     first_published_at: datetime | None = None
+    # An assignment that is the course's final project ("Proyecto final").
+    final_project: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,8 @@ def outline_cache_key(path: str) -> str:
 
 
 def item_minutes(page_ids: list[int]) -> dict[int, int]:
-    """Estimated minutes of each item, lessons and quizzes, in one query."""
+    """Estimated minutes of each item (lessons, quizzes, assignments), in one
+    query."""
     lessons = (
         LessonPage.objects.filter(pk__in=page_ids)
         .order_by()
@@ -115,10 +120,32 @@ def item_minutes(page_ids: list[int]) -> dict[int, int]:
         .order_by()
         .values_list("pk", "estimated_minutes")
     )
-    return dict(lessons.union(quizzes, all=True))
+    assignments = (
+        AssignmentPage.objects.filter(pk__in=page_ids)
+        .order_by()
+        .values_list("pk", "estimated_minutes")
+    )
+    return dict(lessons.union(quizzes, assignments, all=True))
 
 
-ITEM_KINDS = {"lessonpage": "leccion", "quizpage": "evaluacion"}
+ITEM_KINDS = {
+    "lessonpage": "leccion",
+    "quizpage": "evaluacion",
+    "assignmentpage": "tarea",
+}
+
+
+def _final_project_ids(pages: list[Page]) -> set[int]:
+    """Assignments marked as final project (a query only when there are any
+    assignments in the course)."""
+    ids = [p.pk for p in pages if p.content_type.model == "assignmentpage"]
+    if not ids:
+        return set()
+    return set(
+        AssignmentPage.objects.filter(pk__in=ids, is_final_project=True).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 def build_course_outline(course: CoursePage) -> CourseOutline:
@@ -140,6 +167,7 @@ def build_course_outline(course: CoursePage) -> CourseOutline:
         .order_by("path")
     )
     minutes = item_minutes([p.pk for p in pages if p.depth == course.depth + 2])
+    final_projects = _final_project_ids(pages)
     module_pages = [p for p in pages if p.depth == course.depth + 1]
     module_ids = {module.path: module.pk for module in module_pages}
     items_by_module: dict[str, list[OutlineItem]] = {}
@@ -159,6 +187,7 @@ def build_course_outline(course: CoursePage) -> CourseOutline:
                 minutes=minutes.get(page.pk, 0),
                 module_id=module_ids[parent_path],
                 first_published_at=page.first_published_at,
+                final_project=page.pk in final_projects,
             )
         )
     modules = [
@@ -381,7 +410,8 @@ ITEM, MODULE = "item", "module"
 
 def _records_query(enrollments):
     """One UNION query: (enrollment id, kind, page id, when) for the lessons
-    completed, quizzes passed and modules completed of ``enrollments``."""
+    completed, quizzes passed, assignments handed in (not returned for a new
+    version) and modules completed of ``enrollments``."""
     kind = CharField()
     lessons = (
         LessonCompletion.objects.filter(enrollment__in=enrollments)
@@ -395,13 +425,22 @@ def _records_query(enrollments):
         .annotate(kind=Value(ITEM, output_field=kind))
         .values_list("enrollment_id", "kind", "quiz_id", "submitted_at")
     )
+    assignments = (
+        Submission.objects.filter(
+            enrollment__in=enrollments,
+            state__in=[Submission.State.SUBMITTED, Submission.State.GRADED],
+        )
+        .order_by()
+        .annotate(kind=Value(ITEM, output_field=kind))
+        .values_list("enrollment_id", "kind", "assignment_id", "submitted_at")
+    )
     modules = (
         ModuleCompletion.objects.filter(enrollment__in=enrollments)
         .order_by()
         .annotate(kind=Value(MODULE, output_field=kind))
         .values_list("enrollment_id", "kind", "module_id", "completed_at")
     )
-    return lessons.union(quizzes, modules, all=True)
+    return lessons.union(quizzes, assignments, modules, all=True)
 
 
 def records_by_enrollment(enrollments: list[Enrollment]) -> dict[int, ProgressRecords]:

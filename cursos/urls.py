@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_assignments
 
 app_name = "cursos"
 
@@ -19,5 +19,15 @@ urlpatterns = [
         "evaluaciones/intentos/<int:attempt_id>/resultado/",
         views.attempt_result_view,
         name="attempt_result",
+    ),
+    path(
+        "tareas/<int:page_id>/entregar/",
+        views_assignments.submit_view,
+        name="assignment-submit",
+    ),
+    path(
+        "entregas/archivos/<int:file_id>/",
+        views_assignments.submission_file_view,
+        name="submission-file",
     ),
 ]

@@ -585,3 +585,21 @@ def require_review_in_bulk(request, action_type, objects, action_class_instance)
         )
         return redirect("wagtailadmin_explore_root")
     return None
+
+
+@hooks.register("register_log_actions")
+def register_assignment_log_actions(actions):
+    """A released grade changed by a coordinator (cursos.services.assignments)."""
+    from wagtail.log_actions import LogFormatter
+
+    @actions.register_action("cursos.grade_changed")
+    class GradeChanged(LogFormatter):
+        label = gettext_lazy("Nota publicada cambiada")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Nota cambiada de %(antes)s a %(despues)s. Motivo: %(motivo)s") % {
+                "antes": (data.get("before") or {}).get("points", "—"),
+                "despues": (data.get("after") or {}).get("points", "—"),
+                "motivo": data.get("reason", "—"),
+            }

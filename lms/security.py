@@ -146,6 +146,18 @@ def route_limits() -> tuple[tuple[str, int], ...]:
     return (("/certificados/verificar/", MAX_PDF_BYTES + MULTIPART_OVERHEAD_BYTES),)
 
 
+# Routes allowed MORE than the global limit because their view refuses, from the
+# declared length and before reading the body, anything over its own per-object
+# limit (an assignment's files × MB, cursos.views_assignments.submit_view).
+ASSIGNMENT_SUBMIT_PREFIX = "/mi-aprendizaje/tareas/"
+ASSIGNMENT_SUBMIT_MAX_BYTES = 10 * 50 * 1024 * 1024 + 256 * 1024  # 10 files × 50 MB
+
+
+def raised_route_limits() -> tuple[tuple[str, str, int], ...]:
+    """(path prefix, path suffix, max bytes) for routes above the global limit."""
+    return ((ASSIGNMENT_SUBMIT_PREFIX, "/entregar/", ASSIGNMENT_SUBMIT_MAX_BYTES),)
+
+
 def _plain_error(status: int, title: str, message: str) -> HttpResponse:
     """An error page that needs no session, user or database (it may be answered
     before those middlewares run)."""
@@ -166,8 +178,12 @@ class RequestSizeLimitMiddleware:
             settings, "MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES
         )
         self.limits = route_limits()
+        self.raised = raised_route_limits()
 
     def limit_for(self, path: str) -> int:
+        for prefix, suffix, limit in self.raised:
+            if path.startswith(prefix) and path.endswith(suffix):
+                return limit
         for prefix, limit in self.limits:
             if path.startswith(prefix):
                 return min(limit, self.global_max)

@@ -49,6 +49,7 @@ urlpatterns = [
     path("cuentas/", include("lms.accounts.urls")),
     path("cuentas/", include("allauth.urls")),
     path("mi-aprendizaje/", include("cursos.urls")),
+    path("tutoria/", include("cursos.tutoria.urls")),
     path("certificados/", include("certificados.urls")),
     path("salud/", views.health, name="health"),
     path("buscar/", home_views.search, name="search"),

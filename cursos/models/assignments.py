@@ -169,9 +169,20 @@ class AssignmentPage(AsciiSlugMixin, LearnerPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from cursos.selectors import item_page_context
+        from cursos.selectors_assignments import assignment_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(item_page_context(item=self, user=request.user))
+        context.update(
+            assignment_page_context(
+                assignment=self,
+                enrollment=context["enrollment"],
+                locked_reason=context["locked_reason"],
+            )
+        )
+        # Set by the submit view when it shows the page again with an error.
+        context["submit_error"] = kwargs.get("submit_error", "")
+        context["typed_text"] = kwargs.get("typed_text", "")
         return context
 
     def clean(self):

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lms.context_processors.site_navigation",
+                "cursos.tutoria.context_processors.tutoring",
             ],
         },
     },

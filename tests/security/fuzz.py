@@ -82,7 +82,7 @@ class Target:
     method: str  # "get" or "post"
     path: str
     params: list[str]
-    role: str = "anonimo"  # "anonimo" or "participante"
+    role: str = "anonimo"  # "anonimo", "participante" or "tutor"
     token_page: str | None = None  # where the POST form lives
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -201,6 +201,34 @@ def targets(world) -> list[Target]:
             ["x"],
             "participante",
             token_page=quiz.url,
+        ),
+        # The tutor area, as the matrix tutor.
+        Target(
+            "tutoria participantes",
+            "get",
+            f"/tutoria/ediciones/{world.cohort.pk}/",
+            ["orden", "departamento", "pagina"],
+            "tutor",
+        ),
+        Target(
+            "tutoria pendientes", "get", "/tutoria/pendientes/", ["pagina"], "tutor"
+        ),
+        Target("tutoria entrega", "get", "/tutoria/entregas/{}/", ["path"], "tutor"),
+        Target(
+            "calificar",
+            "post",
+            f"/tutoria/entregas/{world.submission.pk}/",
+            [
+                "points",
+                "feedback",
+                "accion",
+                "devolver-feedback",
+                "cambiar-points",
+                "cambiar-reason",
+            ],
+            "tutor",
+            token_page=f"/tutoria/entregas/{world.submission.pk}/",
+            extra={"accion": "borrador"},
         ),
     ]
 

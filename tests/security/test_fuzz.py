@@ -28,6 +28,10 @@ TARGET_NAMES = [
     "completar",
     "responder",
     "comenzar",
+    "tutoria participantes",
+    "tutoria pendientes",
+    "tutoria entrega",
+    "calificar",
 ]
 
 

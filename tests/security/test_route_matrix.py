@@ -47,6 +47,7 @@ ROLES = (
     "personal",
     "coordinacion",
     "superusuario",
+    "tutor",
 )
 
 # ------------------------------------------------------------------ expectations
@@ -62,14 +63,19 @@ ROLES = (
 #   "404" "405" "500" ...
 
 
-def rule(anon, learner, other=None, staff=None, coord=None, su=None):
+def rule(anon, learner, other=None, staff=None, coord=None, su=None, tutor=None):
     """One row: anonymous, learner, another learner, staff, coordinator,
-    superuser (each defaulting to the previous role's answer)."""
+    superuser (each defaulting to the previous role's answer), tutor (a user in
+    "Tutores" assigned to the matrix edition, enrolled in no course: defaulting
+    to the staff answer, a signed-in person without admin access)."""
     other = other or learner
     staff = staff or other
     coord = coord or staff
     su = su or coord
-    return dict(zip(ROLES, (anon, learner, other, staff, coord, su), strict=True))
+    tutor = tutor or staff
+    return dict(
+        zip(ROLES, (anon, learner, other, staff, coord, su, tutor), strict=True)
+    )
 
 
 PUBLIC = rule("200", "200")
@@ -88,6 +94,9 @@ ADMIN_NEEDS_MORE = rule("login", "login", coord="404")
 # Coordinators may not create/delete accounts, nor edit the certificate
 # registry rows by hand (name changes go through "reemitir").
 ADMIN_NOT_FOR_COORDINATORS = ADMIN_SUPERUSER_ONLY
+# The tutor area: tutors and coordinators (superusers are coordinators);
+# signed-in learners and staff get 403.
+TUTORING = rule("login", "denied", coord="200", tutor="200")
 
 # Exact route patterns (as the resolver prints them) → rule.
 RULES: dict[str, dict[str, str]] = {
@@ -129,6 +138,20 @@ RULES: dict[str, dict[str, str]] = {
     ),
     "mi-aprendizaje/evaluaciones/intentos/<int:attempt_id>/resultado/": rule(
         "login", "302", other="404"
+    ),
+    # The tutor area (cursos.tutoria); the edition, learner and submission are
+    # the matrix edition's, followed by the matrix tutor.
+    "tutoria/": TUTORING,
+    "tutoria/pendientes/": TUTORING,
+    "tutoria/ediciones/<int:cohort_id>/": TUTORING,
+    "tutoria/ediciones/<int:cohort_id>/participantes/<int:enrollment_id>/": TUTORING,
+    "tutoria/entregas/<int:submission_id>/": TUTORING,
+    # Assignments: handing in is POST only; a submitted file goes to its owner
+    # and to the people who follow that learner (coordinators here; tutors in
+    # tests/cursos/test_assignments_views.py), 404 to everyone else.
+    "mi-aprendizaje/tareas/<int:page_id>/entregar/": rule("login", "405"),
+    "mi-aprendizaje/entregas/archivos/<int:file_id>/": rule(
+        "login", "200", other="404", coord="200"
     ),
     # Certificates: public verification; the PDF only for its holder.
     "certificados/verificar/": PUBLIC,
@@ -303,6 +326,8 @@ PAGE_RULES: dict[str, dict[str, str]] = {
     "cursos.ModulePage": PUBLIC,
     "cursos.LessonPage": PUBLIC,
     "cursos.QuizPage": PUBLIC,
+    # Everyone reads the rules; only the enrolled get the form.
+    "cursos.AssignmentPage": PUBLIC,
     # Enrolled-only course: the lesson answers 200 with a notice, never the body
     # (checked in test_enrolled_only_lesson_body_reaches_only_the_enrolled).
     "cursos.LessonPage (inscritos)": PUBLIC,
@@ -336,6 +361,11 @@ POST_RULES: dict[str, dict[str, str]] = {
     "conceder intento": rule("login", "login", coord="302"),
     # An empty reason is refused (400) once past the permission check.
     "revocar certificado": rule("login", "login", coord="400"),
+    # A draft grade: the matrix tutor and coordinators; learners, staff 403.
+    "calificar entrega": rule("login", "403", coord="302", tutor="302"),
+    # Enrolled learners hand in (their own work); others are sent back to
+    # the page with a message.
+    "entregar tarea": rule("login", "302"),
 }
 
 
@@ -396,9 +426,20 @@ class World:
     """Everything the cells need, built once."""
 
     def __init__(self):
+        from django.utils import timezone
+
         from certificados.models import BulkIssueJob, Certificate, CertificateTemplate
         from certificados.services import issue_for, render_and_store
-        from cursos.models import Cohort, Enrollment, RequiredTraining
+        from cursos.models import (
+            TUTORS_GROUP,
+            AssignmentPage,
+            Cohort,
+            EditionTutor,
+            Enrollment,
+            RequiredTraining,
+            Submission,
+            SubmissionVersion,
+        )
         from cursos.services.enrollment import enroll
         from cursos.services.progress import complete_lesson
         from cursos.services.quizzes import start_attempt
@@ -412,6 +453,9 @@ class World:
             ),
             "coordinacion": UserFactory(coordinator=True),
             "superusuario": UserFactory(is_superuser=True, is_staff=True),
+            "tutor": UserFactory(
+                groups_by_name=(TUTORS_GROUP,), full_name="Tutora de la matriz"
+            ),
         }
         learner = self.users["participante"]
         other = self.users["otro_participante"]
@@ -421,6 +465,21 @@ class World:
         self.enrollment = enroll(user=learner, course=self.course)
         other_enrollment = enroll(user=other, course=self.course)
         self.attempt = start_attempt(enrollment=self.enrollment, quiz=self.quiz)
+        from cursos.services.assignments import submit
+        from tests.cursos.assignments_support import add_assignment, upload
+
+        self.assignment = add_assignment(self.course)
+        self.submission_file = (
+            submit(
+                enrollment=self.enrollment,
+                assignment=self.assignment,
+                files=[upload()],
+                text="Entrega de la matriz",
+                token="matriz",
+            )
+            .versions.get()
+            .files.get()
+        )
         start_attempt(enrollment=other_enrollment, quiz=self.quiz)
         # A finished one-lesson course gives the learner a certificate.
         short = build_course(modules=1, lessons=1, title="Curso corto de la matriz")
@@ -454,6 +513,36 @@ class World:
             starts_on="2026-01-15",
         )
         self.bulk_job = BulkIssueJob.objects.create(cohort=cohort, kind="emitir")
+        # The tutor area: the matrix tutor follows the edition, where the other
+        # learner has handed in an assignment.
+        self.cohort = cohort
+        EditionTutor.objects.create(cohort=cohort, tutor=self.users["tutor"])
+        self.edition_enrollment = Enrollment.objects.create(
+            user=other, course=short, cohort=cohort
+        )
+        homework = AssignmentPage(
+            title="Tarea de la matriz",
+            slug="tarea-matriz",
+            instructions="<p>Entregue su plan.</p>",
+            accepted_formats=["pdf"],
+        )
+        short.get_children().first().add_child(instance=homework)
+        homework.save_revision().publish()
+        now = timezone.now()
+        self.submission = Submission.objects.create(
+            enrollment=self.edition_enrollment,
+            assignment=homework,
+            versions_count=1,
+            first_submitted_at=now,
+            submitted_at=now,
+        )
+        SubmissionVersion.objects.create(
+            submission=self.submission,
+            number=1,
+            text="Mi plan",
+            submitted_at=now,
+            client_token="matriz",
+        )
         self.required = RequiredTraining.objects.create(
             course=short,
             group=Group.objects.get(name=STAFF_GROUP),
@@ -539,6 +628,7 @@ class World:
             "course_id": self.course.pk,
             "lesson_id": self.lesson.pk,
             "attempt_id": self.attempt.pk,
+            "file_id": self.submission_file.pk,
             "enrollment_id": self.enrollment.pk,
             "collection_id": self.collection.pk,
             "redirect_id": self.redirect.pk,
@@ -562,6 +652,10 @@ class World:
             "restriction_id": 999999,
             "page_view_restriction_id": 999999,
         }
+        values["cohort_id"] = self.cohort.pk
+        values["submission_id"] = self.submission.pk
+        if route.pattern.startswith("tutoria/"):
+            values["enrollment_id"] = self.edition_enrollment.pk
         if route.pattern.startswith("admin/settings/"):
             values["app_name"], values["model_name"] = "home", "navigationsettings"
             values["pk"] = NavigationSettings.load().pk
@@ -620,6 +714,7 @@ class World:
             "cursos.ModulePage": self.lesson.get_parent(),
             "cursos.LessonPage": self.lesson,
             "cursos.QuizPage": self.quiz,
+            "cursos.AssignmentPage": self.assignment,
             "cursos.LessonPage (inscritos)": self.private_lesson,
         }
         if " " in page_type and not page_type.endswith(")"):
@@ -792,6 +887,14 @@ def _post_target(world, name: str) -> tuple[str, dict]:
         "revocar certificado": (
             f"/admin/certificados-acciones/{world.certificate.pk}/revocar/",
             {"reason": ""},
+        ),
+        "calificar entrega": (
+            f"/tutoria/entregas/{world.submission.pk}/",
+            {"accion": "borrador", "points": "50", "feedback": ""},
+        ),
+        "entregar tarea": (
+            f"/mi-aprendizaje/tareas/{world.assignment.pk}/entregar/",
+            {"token": "matriz-post", "texto": "Respuesta de la matriz"},
         ),
     }[name]
 
