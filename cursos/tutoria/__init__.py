@@ -1,0 +1,1 @@
+"""The tutor area: views under /tutoria/."""
