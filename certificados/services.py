@@ -177,7 +177,11 @@ def notify_holder(certificate: Certificate) -> None:
     user = certificate.enrollment.user
     context = {"certificate": certificate, "site_url": settings.SITE_URL}
     send_mail(
-        subject=_("Su certificado de «%(curso)s»")
+        subject=(
+            _("Su constancia de participación de «%(curso)s»")
+            if certificate.kind == Certificate.Kind.PARTICIPATION
+            else _("Su certificado de «%(curso)s»")
+        )
         % {"curso": certificate.course_title},
         message=render_to_string("certificados/email/issued.txt", context),
         from_email=None,

@@ -47,6 +47,8 @@ ROLES = (
     "personal",
     "coordinacion",
     "superusuario",
+    # A user in group "Tutores" assigned to the world's edition.
+    "tutor",
 )
 
 # ------------------------------------------------------------------ expectations
@@ -62,14 +64,18 @@ ROLES = (
 #   "404" "405" "500" ...
 
 
-def rule(anon, learner, other=None, staff=None, coord=None, su=None):
+def rule(anon, learner, other=None, staff=None, coord=None, su=None, tutor=None):
     """One row: anonymous, learner, another learner, staff, coordinator,
-    superuser (each defaulting to the previous role's answer)."""
+    superuser (each defaulting to the previous role's answer), and tutor
+    (defaulting to staff's: signed in, no admin access, enrolled nowhere)."""
     other = other or learner
     staff = staff or other
     coord = coord or staff
     su = su or coord
-    return dict(zip(ROLES, (anon, learner, other, staff, coord, su), strict=True))
+    tutor = tutor or staff
+    return dict(
+        zip(ROLES, (anon, learner, other, staff, coord, su, tutor), strict=True)
+    )
 
 
 PUBLIC = rule("200", "200")
@@ -129,6 +135,12 @@ RULES: dict[str, dict[str, str]] = {
     ),
     "mi-aprendizaje/evaluaciones/intentos/<int:attempt_id>/resultado/": rule(
         "login", "302", other="404"
+    ),
+    # The learner's grades of a graded course; the matrix course has no grade.
+    "mi-aprendizaje/cursos/<int:course_id>/calificaciones/": rule("login", "404"),
+    # The gradebook of an edition: its tutors and coordinators only.
+    "tutoria/ediciones/<int:cohort_id>/calificaciones/": rule(
+        "login", "denied", coord="200", tutor="200"
     ),
     # Certificates: public verification; the PDF only for its holder.
     "certificados/verificar/": PUBLIC,
@@ -454,6 +466,11 @@ class World:
             starts_on="2026-01-15",
         )
         self.bulk_job = BulkIssueJob.objects.create(cohort=cohort, kind="emitir")
+        self.cohort = cohort
+        from cursos.models import TUTORS_GROUP, EditionTutor
+
+        self.users["tutor"] = UserFactory(groups_by_name=(TUTORS_GROUP,))
+        EditionTutor.objects.create(cohort=cohort, tutor=self.users["tutor"])
         self.required = RequiredTraining.objects.create(
             course=short,
             group=Group.objects.get(name=STAFF_GROUP),
@@ -537,6 +554,7 @@ class World:
             "uploaded_file_id": 999999,
             "quiz_id": self.quiz.pk,
             "course_id": self.course.pk,
+            "cohort_id": self.cohort.pk,
             "lesson_id": self.lesson.pk,
             "attempt_id": self.attempt.pk,
             "enrollment_id": self.enrollment.pk,
