@@ -1,1 +1,0 @@
-"""The tutor area: views under /tutoria/."""
