@@ -81,6 +81,42 @@ def body_markup(template_body: str, certificate) -> str:
     return text
 
 
+APPROVAL_TITLE = "CERTIFICADO DE APROBACIÓN"
+PARTICIPATION_TITLE = "CONSTANCIA DE PARTICIPACIÓN"
+PARTICIPATION_BODY = (
+    "por su participación en «{curso}», con una duración de {horas} horas, en la "
+    "{edicion}. Guatemala, {fecha}."
+)
+
+
+def is_participation(certificate) -> bool:
+    return getattr(certificate, "kind", "aprobacion") == "participacion"
+
+
+def certificate_title(certificate, template) -> str:
+    """A constancia de participación says so; a certificate of a graded course
+    says it is of approval; any other keeps the template's title."""
+    if is_participation(certificate):
+        return PARTICIPATION_TITLE
+    if getattr(certificate, "grade", None) is not None:
+        return APPROVAL_TITLE
+    return template.title.upper()[:40]
+
+
+def format_grade(grade) -> str:
+    """86.00 → "86", 86.50 → "86.5" (Guatemala writes a decimal point)."""
+    text = f"{grade:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def grade_line(certificate) -> str | None:
+    """ "con una nota final de 86/100" for an approval with a grade."""
+    grade = getattr(certificate, "grade", None)
+    if is_participation(certificate) or grade is None:
+        return None
+    return f"con una nota final de {format_grade(grade)}/100"
+
+
 def _fit_paragraph(
     text: str,
     font_name: str,
@@ -295,15 +331,23 @@ def render_certificate_pdf(certificate) -> bytes:
     header_bottom = top - 7 * mm
 
     # Measure the middle block, then share the space left over between its gaps.
+    title = certificate_title(certificate, template)
     title_size = 30 if portrait else 34
+    title_width = pdfmetrics.stringWidth(title, SERIF_BOLD, title_size)
+    if title_width > text_width:  # a long title shrinks to the text's width
+        title_size = title_size * text_width / title_width
     name = _name_paragraph(certificate.holder_name, width)
     _, name_h = name.wrap(text_width, 26 * mm)
     signature_h = (SIGNATURE_IMAGE + SIGNATURE_TEXT) if signatories else 0
     footer_top = 46 * mm if signatories else 40 * mm  # above the QR block
     fixed = title_size * 0.9 + 12 * mm + name_h + 8 * mm + signature_h
+    grade_text = grade_line(certificate)
+    if grade_text:
+        fixed += 9 * mm
     body_room = header_bottom - footer_top - fixed - 3 * 6 * mm
+    body_text = PARTICIPATION_BODY if is_participation(certificate) else template.body
     body = _fit_paragraph(
-        body_markup(template.body, certificate),
+        body_markup(body_text, certificate),
         SERIF,
         text_width,
         max(body_room, 20 * mm),
@@ -317,11 +361,13 @@ def render_certificate_pdf(certificate) -> bytes:
     y = header_bottom - gap - title_size * 0.75
     pdf.setFillColor(accent)
     pdf.setFont(SERIF_BOLD, title_size)
-    pdf.drawCentredString(width / 2, y, template.title.upper()[:40])
+    pdf.drawCentredString(width / 2, y, title)
     y -= title_size * 0.15 + 8 * mm
     pdf.setFillColor(MUTED)
     pdf.setFont(SERIF, 11.5)
-    pdf.drawCentredString(width / 2, y, "otorgado a")
+    pdf.drawCentredString(
+        width / 2, y, "otorgada a" if is_participation(certificate) else "otorgado a"
+    )
     y -= 4 * mm
     name.drawOn(pdf, 40 * mm, y - name_h)
     y -= name_h + 3 * mm
@@ -330,7 +376,14 @@ def render_certificate_pdf(certificate) -> bytes:
     pdf.line(width / 2 - 55 * mm, y, width / 2 + 55 * mm, y)
     y -= 5 * mm + gap
     body.drawOn(pdf, 40 * mm, y - body_h)
-    y -= body_h + gap
+    y -= body_h
+    if grade_text:
+        y -= 7 * mm
+        pdf.setFillColor(accent)
+        pdf.setFont(SERIF_BOLD, 13)
+        pdf.drawCentredString(width / 2, y, grade_text)
+        y -= 2 * mm
+    y -= gap
     if signatories:
         _draw_signatories(pdf, signatories, width, y - SIGNATURE_IMAGE)
 

@@ -8,6 +8,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -66,9 +67,17 @@ def issue_for(
     with snapshots of name, course, hours, cohort and date, and enqueue its
     rendering after commit (``enqueue=False`` when the caller renders it itself,
     as the bulk task does). Returns None when the course grants no certificate
-    or the enrollment is not complete."""
+    or the enrollment is not complete.
+
+    The kind follows the enrollment's result (``cursos.services.grades``):
+    approved, a certificate of approval with the final grade (None in a course
+    without grade); participation, a constancia de participación; not
+    approved, nothing."""
     course = enrollment.course
     if not course.grants_certificate or enrollment.completed_at is None:
+        return None
+    kind = certificate_kind(enrollment)
+    if kind is None:
         return None
     existing = Certificate.objects.filter(enrollment=enrollment).first()
     if existing:
@@ -84,12 +93,23 @@ def issue_for(
                 hours=course.estimated_hours,
                 cohort_name=enrollment.cohort.name if enrollment.cohort_id else "",
                 completed_on=timezone.localtime(enrollment.completed_at).date(),
+                kind=kind,
+                grade=enrollment.final_grade,
             )
     except IntegrityError:
         return Certificate.objects.get(enrollment=enrollment)
     if enqueue:
         enqueue_render(certificate)
     return certificate
+
+
+def certificate_kind(enrollment: Enrollment) -> str | None:
+    """The kind of certificate an enrollment's result earns, or None."""
+    if enrollment.result == Enrollment.Result.NOT_APPROVED:
+        return None
+    if enrollment.result == Enrollment.Result.PARTICIPATION:
+        return Certificate.Kind.PARTICIPATION
+    return Certificate.Kind.APPROVAL
 
 
 def enqueue_render(certificate: Certificate) -> None:
@@ -157,7 +177,11 @@ def notify_holder(certificate: Certificate) -> None:
     user = certificate.enrollment.user
     context = {"certificate": certificate, "site_url": settings.SITE_URL}
     send_mail(
-        subject=_("Su certificado de «%(curso)s»")
+        subject=(
+            _("Su constancia de participación de «%(curso)s»")
+            if certificate.kind == Certificate.Kind.PARTICIPATION
+            else _("Su certificado de «%(curso)s»")
+        )
         % {"curso": certificate.course_title},
         message=render_to_string("certificados/email/issued.txt", context),
         from_email=None,
@@ -231,11 +255,15 @@ def reconcile(*, stuck_after_minutes: int = 10) -> dict[str, int]:
 
     for pk, version in stuck:
         render_certificate.delay(pk, version)
-    missing = Enrollment.objects.filter(
-        completed_at__isnull=False,
-        course__grants_certificate=True,
-        certificate__isnull=True,
-    ).select_related("course", "user", "cohort")
+    missing = (
+        Enrollment.objects.filter(
+            completed_at__isnull=False,
+            course__grants_certificate=True,
+            certificate__isnull=True,
+        )
+        .exclude(result=Enrollment.Result.NOT_APPROVED)
+        .select_related("course", "user", "cohort")
+    )
     issued = 0
     for enrollment in missing.iterator():
         if issue_for(enrollment):
@@ -254,6 +282,8 @@ class SampleCertificate(VerificationCodeMixin):
     cohort_name: str = "Primera edición 2026"
     completed_on: date = date(2026, 11, 20)
     code: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    kind: str = "aprobacion"
+    grade: Decimal | None = None
 
 
 def sample_certificate(template: CertificateTemplate) -> SampleCertificate:

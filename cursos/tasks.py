@@ -27,3 +27,21 @@ def send_training_reminder(reminder_id: int) -> bool:
     from .services.required import send_reminder
 
     return send_reminder(reminder_id=reminder_id)
+
+
+@shared_task(name="cursos.send_assignment_reminders")
+def send_assignment_reminders() -> int:
+    """Beat task (hourly): assignments due within 3 days or overdue, not
+    handed in; each reminder once (cursos.services.grading_reminders)."""
+    from .services.grading_reminders import assignment_reminders
+
+    return assignment_reminders()
+
+
+@shared_task(name="cursos.send_tutor_digests")
+def send_tutor_digests() -> int:
+    """Beat task (daily): each tutor's work waiting to be graded, once a day
+    and only when something waits."""
+    from .services.grading_reminders import tutor_digests
+
+    return tutor_digests()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_assignments
+from . import views, views_assignments, views_grades
 
 app_name = "cursos"
 
@@ -9,6 +9,11 @@ urlpatterns = [
     path("inscribirse/<int:course_id>/", views.enroll_view, name="enroll"),
     path("completar/<int:lesson_id>/", views.complete_view, name="complete"),
     path("continuar/<int:course_id>/", views.continue_view, name="continue"),
+    path(
+        "cursos/<int:course_id>/calificaciones/",
+        views_grades.grades_view,
+        name="grades",
+    ),
     path(
         "evaluaciones/<int:quiz_id>/comenzar/",
         views.start_quiz_view,

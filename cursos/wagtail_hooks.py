@@ -22,6 +22,7 @@ from .reports import (
     ComplianceReportView,
     CourseLearnersReportView,
     CoursesReportView,
+    GradebookReportView,
     ItemAnalysisReportView,
     QuizLearnersReportView,
     QuizResultsReportView,
@@ -137,6 +138,7 @@ compliance_urls = [
     *_report_urls(ComplianceByUnitReportView, "units", "unidades/"),
 ]
 territory_urls = _report_urls(TerritoryReportView, "municipalities")
+gradebook_urls = _report_urls(GradebookReportView, "gradebook")
 
 
 @hooks.register("register_admin_urls")
@@ -148,6 +150,7 @@ def register_report_urls():
         ),
         path("informes/cumplimiento/", include((compliance_urls, "cursos_compliance"))),
         path("informes/territorio/", include((territory_urls, "cursos_territory"))),
+        path("informes/calificaciones/", include((gradebook_urls, "cursos_gradebook"))),
     ]
 
 
@@ -193,6 +196,16 @@ def register_territory_menu_item():
         reverse("cursos_territory:municipalities"),
         icon_name="site",
         order=96,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_gradebook_menu_item():
+    return CoordinatorMenuItem(
+        gettext_lazy("Libro de calificaciones"),
+        reverse("cursos_gradebook:gradebook"),
+        icon_name="table",
+        order=97,
     )
 
 

@@ -15,6 +15,7 @@ from .pages import (
 )
 from .progress import Enrollment, LessonCompletion, ModuleCompletion
 from .quizzes import ExtraAttempt, QuestionResult, QuizAttempt
+from .reminders import GradingReminder
 from .required import RequiredTraining, TrainingAssignment, TrainingReminder
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "CoursePage",
     "Enrollment",
     "ExtraAttempt",
+    "GradingReminder",
     "LessonCompletion",
     "LessonPage",
     "ModuleCompletion",

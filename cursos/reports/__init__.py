@@ -4,6 +4,7 @@ quizzes, course and cohort progress, required-training compliance and territory.
 from .base import REPORTS_PERMISSION, CoordinatorReportView
 from .compliance import ComplianceByUnitReportView, ComplianceReportView
 from .courses import CourseLearnersReportView, CoursesReportView
+from .gradebook import GradebookReportView
 from .quizzes import (
     ItemAnalysisReportView,
     QuizLearnersReportView,
@@ -18,6 +19,7 @@ __all__ = [
     "ComplianceReportView",
     "CourseLearnersReportView",
     "CoursesReportView",
+    "GradebookReportView",
     "ItemAnalysisReportView",
     "QuizLearnersReportView",
     "QuizResultsReportView",

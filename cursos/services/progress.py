@@ -87,13 +87,24 @@ def _record_completions(*, enrollment: Enrollment, progress) -> bool:
         )
     if enrollment.completed_at is not None or not progress.is_complete:
         return False
+    result = {"final_grade": None, "result": Enrollment.Result.APPROVED}
+    if enrollment.course.is_graded:
+        # Ungraded required work keeps a graded course open (cursos.services.grades).
+        from cursos.services.grades import grading_result
+
+        summary = grading_result(enrollment=enrollment)
+        if not summary.is_complete_for_grading:
+            return False
+        result = {"final_grade": summary.grade, "result": summary.outcome}
     updated = Enrollment.objects.filter(
         pk=enrollment.pk, completed_at__isnull=True
-    ).update(completed_at=now, status=Enrollment.Status.COMPLETED)
+    ).update(completed_at=now, status=Enrollment.Status.COMPLETED, **result)
     if not updated:
         return False
     enrollment.completed_at = now
     enrollment.status = Enrollment.Status.COMPLETED
+    enrollment.final_grade = result["final_grade"]
+    enrollment.result = result["result"]
     course_completed.send(sender=Enrollment, enrollment=enrollment)
     return True
 

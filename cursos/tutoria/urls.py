@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -14,6 +14,5 @@ urlpatterns = [
         name="learner",
     ),
     path("entregas/<int:submission_id>/", views.submission_view, name="submission"),
-    # gradebook: added at merge
-    # path("", include("cursos.tutoria.gradebook_urls")),
+    path("", include("cursos.tutoria.gradebook_urls")),
 ]

@@ -293,6 +293,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "cursos.record_training_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Assignments due in 3 days or overdue (each reminder once), every hour.
+    "recordatorios-tareas": {
+        "task": "cursos.send_assignment_reminders",
+        "schedule": crontab(minute=15),
+    },
+    # Once a day at 07:00 (Guatemala): each tutor's work waiting to be graded.
+    "resumen-tutorias": {
+        "task": "cursos.send_tutor_digests",
+        "schedule": crontab(hour=7, minute=5),
+    },
 }
 
 # Required-training reminders (cursos.services.required): days before the due

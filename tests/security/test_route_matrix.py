@@ -153,6 +153,12 @@ RULES: dict[str, dict[str, str]] = {
     "mi-aprendizaje/entregas/archivos/<int:file_id>/": rule(
         "login", "200", other="404", coord="200"
     ),
+    # The learner's grades of a graded course; the matrix course has no grade.
+    "mi-aprendizaje/cursos/<int:course_id>/calificaciones/": rule("login", "404"),
+    # The gradebook of an edition: its tutors and coordinators only.
+    "tutoria/ediciones/<int:cohort_id>/calificaciones/": rule(
+        "login", "denied", coord="200", tutor="200"
+    ),
     # Certificates: public verification; the PDF only for its holder.
     "certificados/verificar/": PUBLIC,
     "certificados/verificar/<path:code>/": PUBLIC,
@@ -626,6 +632,7 @@ class World:
             "uploaded_file_id": 999999,
             "quiz_id": self.quiz.pk,
             "course_id": self.course.pk,
+            "cohort_id": self.cohort.pk,
             "lesson_id": self.lesson.pk,
             "attempt_id": self.attempt.pk,
             "file_id": self.submission_file.pk,
