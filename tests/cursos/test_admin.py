@@ -29,6 +29,10 @@ def course_form(title="Curso nuevo", cohorts=None, **overrides):
         "visibility": "abierto",
         "sequential": "on",
         "grants_certificate": "on",
+        # The form's initial values (a browser sends them back as shown).
+        "weight_quizzes": "0",
+        "weight_assignments": "0",
+        "weight_final_project": "0",
         "cohorts": inline_formset(cohorts or []),
     }
     data.update(overrides)
@@ -42,6 +46,7 @@ COHORT = {
     "starts_on": "2026-11-15",
     "ends_on": "2027-04-30",
     "capacity": "300",
+    "grading_grace_days": "14",
 }
 
 
@@ -59,6 +64,26 @@ def test_coordinator_creates_a_course_with_a_cohort(client, coordinator):
     course = CoursePage.objects.get(slug="curso-nuevo")
     assert course.live and course.sequential
     assert course.cohorts.get().capacity == 300
+
+
+def test_a_graded_course_needs_weights_that_sum_100(client, coordinator):
+    client.force_login(coordinator)
+    parent = catalog_page()
+    url = f"/admin/pages/add/cursos/coursepage/{parent.pk}/"
+    data = course_form(pass_mark="70", weight_quizzes="40", weight_assignments="30")
+    response = post_form(client, url, data, action=url)
+    assert response.status_code == 200
+    assert "los pesos deben sumar 100 % (suman 70 %)" in response.content.decode()
+    assert not CoursePage.objects.filter(slug="curso-nuevo").exists()
+    data = course_form(
+        pass_mark="70",
+        weight_quizzes="40",
+        weight_assignments="30",
+        weight_final_project="30",
+        **{"action-publish": "action-publish"},
+    )
+    assert post_form(client, url, data, action=url).status_code == 302
+    assert CoursePage.objects.get(slug="curso-nuevo").is_graded
 
 
 def test_cohort_dates_in_the_wrong_order_are_refused_in_spanish(client, coordinator):
