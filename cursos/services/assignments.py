@@ -270,7 +270,8 @@ def _points_from(
 
 def _lock_for_grading(submission: Submission) -> Submission:
     return (
-        Submission.objects.select_for_update()
+        # of=self: the edition is a nullable join, which PostgreSQL cannot lock.
+        Submission.objects.select_for_update(of=("self",))
         .select_related("assignment", "enrollment__user", "enrollment__cohort")
         .get(pk=submission.pk)
     )
