@@ -10,9 +10,10 @@ from wagtail.models import Page
 
 from lms.accounts.models import User
 
-from ..models import CoursePage, LessonPage, ModulePage, QuizPage
+from ..models import AssignmentPage, CoursePage, LessonPage, ModulePage, QuizPage
 from ..services.enrollment import enroll
 from ..services.progress import complete_lesson
+from .tutoring import grade_demo_work, return_demo_work, submit_demo_work
 
 
 def pass_quiz(enrollment, quiz: QuizPage) -> None:
@@ -28,8 +29,8 @@ def pass_quiz(enrollment, quiz: QuizPage) -> None:
 
 
 def seed_participant_progress(course: CoursePage) -> None:
-    """The demo participant has done module 1 (its three lessons and its quiz)
-    and the first lesson of module 2."""
+    """The demo participant has done module 1 (its three lessons, its quiz and
+    its task, graded by her tutor) and the first lesson of module 2."""
     participant = User.objects.get(email="participante@ejemplo.gt")
     enrollment = enroll(user=participant, course=course)
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
@@ -39,6 +40,9 @@ def seed_participant_progress(course: CoursePage) -> None:
     quiz = QuizPage.objects.child_of(first).live().first()
     if quiz and not enrollment.quiz_attempts.filter(quiz=quiz, passed=True).exists():
         pass_quiz(enrollment, quiz)
+    for task in AssignmentPage.objects.child_of(first).live():
+        submit_demo_work(enrollment, task)
+    grade_demo_work(enrollment, level="alto")
     lesson = LessonPage.objects.child_of(second).live().order_by("path").first()
     complete_lesson(enrollment=enrollment, lesson=lesson)
 
@@ -53,8 +57,8 @@ def seed_staff_completion(course: CoursePage) -> None:
 # ------------------------------------------------------------------ reports demo
 # People for the reports (no password: they cannot sign in). Names are invented;
 # each line: e-mail, full name, municipality (INE code), post, lessons to complete
-# ("all" = the whole diploma with its quizzes, so a certificate is issued), or how
-# many items of the outline (lessons and quizzes, in order) are done.
+# ("all" = the whole diploma with its quizzes and tasks), or how many items of the
+# outline (lessons, quizzes and tasks, in order) are done.
 DIPLOMA_LEARNERS = (
     ("ana.tzul@ejemplo.gt", "Ana Tzul Batz", "0801", "uip", "all"),
     ("mario.coc@ejemplo.gt", "Mario Coc Caal", "1601", "dmp", "all"),
@@ -83,6 +87,16 @@ STAFF_LEARNERS = (
         "completa",
     ),
 )
+# What the tutors did with their work: graded at a rubric level ("alto": approved
+# with a high grade; "medio": approved; "bajo": finished below the pass mark, a
+# constancia de participación), returned for a new version, or left waiting.
+WORK_OUTCOME = {
+    "ana.tzul@ejemplo.gt": "alto",
+    "mario.coc@ejemplo.gt": "medio",
+    "lucia.mendez@ejemplo.gt": "bajo",
+    "rosa.ajanel@ejemplo.gt": "devuelta",
+    # jose.pop@ejemplo.gt: his first task waits in his tutor's queue.
+}
 INDUCTION_DAYS = 30
 REQUESTS_DAYS = 45
 
@@ -110,16 +124,17 @@ def _demo_person(email, full_name, code, post, *, institution_type, unit=""):
 
 def _complete_items(enrollment, course, count: int | None = None) -> None:
     """Complete the first ``count`` items of the course (all when None) in their
-    order: lessons are marked done, quizzes are passed."""
+    order: lessons are marked done, quizzes are passed, tasks handed in."""
     from ..selectors import course_outline
 
     items = course_outline(course).items[:count]
     quizzes = QuizPage.objects.in_bulk([i.id for i in items if i.kind == "evaluacion"])
-    lessons = LessonPage.objects.in_bulk(
-        [i.id for i in items if i.kind != "evaluacion"]
-    )
+    tasks = AssignmentPage.objects.in_bulk([i.id for i in items if i.kind == "tarea"])
+    lessons = LessonPage.objects.in_bulk([i.id for i in items if i.kind == "leccion"])
     for item in items:
-        if item.id in quizzes:
+        if item.id in tasks:
+            submit_demo_work(enrollment, tasks[item.id])
+        elif item.id in quizzes:
             quiz = quizzes[item.id]
             if not enrollment.quiz_attempts.filter(quiz=quiz, passed=True).exists():
                 pass_quiz(enrollment, quiz)
@@ -128,14 +143,19 @@ def _complete_items(enrollment, course, count: int | None = None) -> None:
 
 
 def seed_diploma_learners(course: CoursePage) -> None:
-    """Officials from several departments with varied progress; three finished
-    (with certificates)."""
+    """Officials from several departments with varied progress; three finished:
+    two approved (certificates) and one below the pass mark (a constancia)."""
     for email, name, code, post, done in DIPLOMA_LEARNERS:
         user, created = _demo_person(
             email, name, code, post, institution_type=User.InstitutionType.MUNICIPALITY
         )
         enrollment = enroll(user=user, course=course)
         _complete_items(enrollment, course, None if done == "all" else done)
+        outcome = WORK_OUTCOME.get(email)
+        if outcome == "devuelta":
+            return_demo_work(enrollment)
+        elif outcome:
+            grade_demo_work(enrollment, level=outcome)
         if created:
             _seed_risk(enrollment, course)
     _seed_pending_draft(course)

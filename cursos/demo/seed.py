@@ -27,6 +27,7 @@ from .learners import (
     seed_required_training,
     seed_staff_completion,
 )
+from .tutoring import seed_diploma_grading, seed_tutors
 
 KINDS = {"diplomado": "diplomado", "obligatoria": "obligatoria", "libre": "libre"}
 
@@ -295,11 +296,12 @@ def seed_course(catalog: CourseIndexPage, data: dict) -> CoursePage:
         module = _add(
             course,
             ModulePage(
-                title="Examen final",
+                title="Proyecto final y examen final",
                 slug="examen-final",
                 summary=with_counts(
-                    "Evaluación integradora de los {modulos_tematicos} módulos "
-                    "temáticos del diplomado.",
+                    "El plan municipal de transparencia y acceso a la información "
+                    "(proyecto final) y la evaluación integradora de los "
+                    "{modulos_tematicos} módulos temáticos del diplomado.",
                     module_counts(data),
                 ),
             ),
@@ -329,7 +331,8 @@ def seed_open_cohort(course: CoursePage) -> Cohort:
 def seed_courses() -> dict:
     catalog = seed_catalog()
     diploma = seed_course(catalog, DIPLOMA)
-    seed_open_cohort(diploma)
+    seed_diploma_grading(diploma)
+    seed_tutors(seed_open_cohort(diploma))
     staff_courses = [seed_course(catalog, data) for data in STAFF_COURSES]
     seed_participant_progress(diploma)
     seed_certificate_signatories()

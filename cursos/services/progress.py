@@ -42,6 +42,8 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Page) -> LessonCompletion
     item = outline.item(lesson.pk)
     if item is None:
         raise ProgressError(_("Esta lección no forma parte de su curso."))
+    if item.kind == "tarea":
+        raise ProgressError(_("Las tareas se completan al entregarlas."))
     if item.kind != "leccion":
         raise ProgressError(_("Las evaluaciones se completan al aprobarlas."))
     progress = progress_for(enrollment=enrollment, course=course, outline=outline)

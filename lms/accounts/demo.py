@@ -8,6 +8,9 @@ from django.contrib.auth.models import Group
 from .models import COORDINATORS_GROUP, Municipality, User
 from .services import sync_staff_group
 
+# cursos.models.TUTORS_GROUP (accounts does not import cursos).
+TUTORS_GROUP = "Tutores"
+
 DEMO_PASSWORD = "Demo-INFOM-2026"  # noqa: S105  (published in the README)
 
 
@@ -50,6 +53,26 @@ DEMO_ACCOUNTS = (
         post=User.Post.OTHER,
         post_other="Coordinadora de formación",
         groups=(COORDINATORS_GROUP,),
+    ),
+    DemoAccount(
+        role="Tutora del diplomado (occidente)",
+        email="tutora@infom.gob.gt",
+        full_name="Sofía Alejandra Herrera Juárez",
+        municipality_code="0901",
+        institution_type=User.InstitutionType.INFOM,
+        post=User.Post.OTHER,
+        post_other="Tutora del diplomado",
+        groups=(TUTORS_GROUP,),
+    ),
+    DemoAccount(
+        role="Tutor del diplomado (resto del país)",
+        email="tutor@infom.gob.gt",
+        full_name="Daniel Estuardo Cux Tol",
+        municipality_code="1601",
+        institution_type=User.InstitutionType.INFOM,
+        post=User.Post.OTHER,
+        post_other="Tutor del diplomado",
+        groups=(TUTORS_GROUP,),
     ),
     DemoAccount(
         role="Administrador",
