@@ -27,3 +27,12 @@ def send_training_reminder(reminder_id: int) -> bool:
     from .services.required import send_reminder
 
     return send_reminder(reminder_id=reminder_id)
+
+
+@shared_task(name="cursos.advance_waitlists")
+def advance_waitlists() -> int:
+    """Beat task: expired waiting-list offers pass to the next person, and free
+    seats are offered (idempotent: see cursos.services.editions)."""
+    from .services.editions import advance_waitlists as advance
+
+    return advance()
