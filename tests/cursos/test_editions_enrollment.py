@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.test import Client
 
 from cursos.models import Cohort, Enrollment, LessonCompletion, QuizAttempt
 from cursos.selectors import catalog, enrollment_for, learner_dashboard
@@ -182,7 +181,9 @@ def test_dashboard_queries_stay_flat_with_earlier_editions(course):
     large = UserFactory()
     _two_editions(course, large)
     for _ in range(3):
-        _two_editions(build_course(modules=1, lessons=1, cohorts=[FIRST, SECOND]), large)
+        _two_editions(
+            build_course(modules=1, lessons=1, cohorts=[FIRST, SECOND]), large
+        )
     queries(large)
     assert queries(large) == queries(small)
 

@@ -211,9 +211,7 @@ RULES: dict[str, dict[str, str]] = {
     "admin/ediciones/inscripciones/<int:enrollment_id>/tutoria/": ADMIN_POST_ONLY,
     # The matrix's enrollment is in a course without editions: nothing to
     # move (its own row below opens the form for one in an edition).
-    "admin/ediciones/inscripciones/<int:enrollment_id>/trasladar/": (
-        ADMIN_NEEDS_MORE
-    ),
+    "admin/ediciones/inscripciones/<int:enrollment_id>/trasladar/": (ADMIN_NEEDS_MORE),
     "admin/forms/submissions/<int:page_id>/": ADMIN_NEEDS_MORE,
     "admin/forms/submissions/<int:page_id>/results/": ADMIN_NEEDS_MORE,
     "admin/forms/submissions/<int:page_id>/delete/": rule(
@@ -847,8 +845,7 @@ def _post_target(world, name: str) -> tuple[str, dict]:
             {"tutor": ""},
         ),
         "trasladar": (
-            f"/admin/ediciones/inscripciones/{world.edition_enrollment.pk}"
-            "/trasladar/",
+            f"/admin/ediciones/inscripciones/{world.edition_enrollment.pk}/trasladar/",
             {},
         ),
         "lista de espera": (
