@@ -87,6 +87,11 @@ def join_waitlist(*, user, cohort: Cohort) -> WaitlistEntry:
     enrollment is open). Idempotent: joining twice keeps the first place."""
     if Enrollment.objects.filter(user=user, cohort=cohort).exists():
         raise EditionError(_("Usted ya está inscrito en esta edición."))
+    from cursos.services.enrollment import is_approved
+
+    earlier = Enrollment.objects.filter(user=user, course_id=cohort.course_id)
+    if any(is_approved(e) for e in earlier):
+        raise EditionError(_("Usted ya aprobó este curso."))
     if cohort.enrollment_state() != "abierta":
         raise EditionError(_("Las inscripciones de esta edición no están abiertas."))
     if cohort.capacity is None or seats_taken(cohort) < cohort.capacity:

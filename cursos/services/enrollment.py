@@ -98,12 +98,14 @@ def _current_for_course(user, course: CoursePage, cohort: Cohort | None):
     )
     if not enrollments:
         return None
+    # The same edition (or the course without editions): that enrollment,
+    # whatever its state; enrolling twice changes nothing.
+    same = cohort.pk if cohort is not None else None
+    for e in enrollments:
+        if e.cohort_id == same or e.cohort_id is None:
+            return e
     if any(is_approved(e) for e in enrollments):
         raise EnrollmentError(_("Usted ya aprobó este curso."))
-    if cohort is not None:
-        for e in enrollments:
-            if e.cohort_id == cohort.pk:
-                return e
     for e in enrollments:
         # Still in a running edition (or a course without editions): that one.
         if e.cohort is None or not e.cohort.is_closed():
@@ -130,7 +132,11 @@ def enroll(
     cannot take the last seat. ``by_coordinator`` skips the enrollment window
     and the audience (a coordinator enrolls whom they decide), not capacity.
     """
-    existing = _current_for_course(user, course, cohort)
+    wanted = cohort
+    if wanted is None:
+        # The edition a plain "Inscribirme" would choose (the open one).
+        wanted = cohort_status(list(course.cohorts.all()))[1]
+    existing = _current_for_course(user, course, wanted)
     if existing is not None:
         return existing
     if not course.live:

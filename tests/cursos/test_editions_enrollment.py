@@ -285,3 +285,11 @@ def test_a_course_without_editions_is_never_locked_by_dates():
     enrollment = enroll(user=user, course=course)
     complete_lesson(enrollment=enrollment, lesson=course_lessons(course)[0])
     assert enrollment_for(user=user, course=course).completed_at is not None
+
+
+def test_an_approved_person_enrolling_again_in_the_same_edition_gets_it_back(course):
+    user = UserFactory()
+    with time_machine.travel(at(D(2027, 1, 10)), tick=False):
+        done = enroll(user=user, course=course)
+        Enrollment.objects.filter(pk=done.pk).update(result="aprobado")
+        assert enroll(user=user, course=course).pk == done.pk
