@@ -283,8 +283,11 @@ def waitlist_view(request, cohort_id: int):
         except EditionError as error:
             messages.error(request, str(error))
         return redirect("cursos:waitlist", cohort_id=cohort.pk)
+    from .services.enrollment import seats_taken
+
     entry = active_entry(user=request.user, cohort=cohort)
     enrolled = cohort.enrollments.filter(user=request.user).exists()
+    has_seats = cohort.capacity is None or seats_taken(cohort) < cohort.capacity
     return render(
         request,
         "cursos/waitlist.html",
@@ -294,5 +297,7 @@ def waitlist_view(request, cohort_id: int):
             "entry": entry,
             "position": waitlist_position(entry) if entry else None,
             "enrolled": enrolled,
+            "has_seats": has_seats,
+            "is_open": cohort.enrollment_state() == "abierta",
         },
     )
