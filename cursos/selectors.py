@@ -529,11 +529,63 @@ def enrollment_for(*, user, course) -> Enrollment | None:
     if not user.is_authenticated:
         return None
     course_id = course if isinstance(course, int) else course.pk
+    # One enrollment per edition: the current one is the latest.
     return (
         Enrollment.objects.select_related("cohort")
         .filter(user=user, course_id=course_id)
+        .order_by("-enrolled_at", "-pk")
         .first()
     )
+
+
+def latest_by_course(enrollments) -> dict[int, Enrollment]:
+    """Course id → the person's current (latest) enrollment in it."""
+    latest: dict[int, Enrollment] = {}
+    for e in enrollments:
+        kept = latest.get(e.course_id)
+        if kept is None or (e.enrolled_at, e.pk) > (kept.enrolled_at, kept.pk):
+            latest[e.course_id] = e
+    return latest
+
+
+def edition_notice(enrollment: Enrollment | None, today=None) -> dict | None:
+    """What the learner's edition says about its dates: before the start the
+    content is locked; after the end, read-only. None otherwise."""
+    from django.utils.formats import date_format
+
+    from cursos.editions import has_started, is_read_only
+
+    if enrollment is None or enrollment.cohort_id is None:
+        return None
+    cohort = enrollment.cohort
+    if not has_started(enrollment, today):
+        return {
+            "kind": "antes",
+            "message": _("El contenido se abre el %(fecha)s.")
+            % {"fecha": date_format(cohort.starts_on, "j \\d\\e F \\d\\e Y")},
+        }
+    if is_read_only(enrollment, today):
+        return {"kind": "cerrada", "message": read_only_message(cohort)}
+    return None
+
+
+def edition_refusal(enrollment: Enrollment, today=None) -> str | None:
+    """Why the learner may not record progress now (edition not started, or
+    closed), or None. Services refuse writes with this message."""
+    notice = edition_notice(enrollment, today)
+    return notice["message"] if notice else None
+
+
+def read_only_message(cohort: Cohort) -> str:
+    from django.utils.formats import date_format
+
+    return _(
+        "La edición «%(edicion)s» cerró el %(fecha)s; puede consultar el "
+        "contenido pero ya no registrar avances."
+    ) % {
+        "edicion": cohort.name,
+        "fecha": date_format(cohort.ends_on, "j \\d\\e F \\d\\e Y"),
+    }
 
 
 # ------------------------------------------------------------------ enrollment rules
@@ -571,8 +623,12 @@ def audience_allows(*, user, course: CoursePage) -> bool:
 
 
 # ------------------------------------------------------------------ page contexts
-def _outline_rows(progress: Progress, current_id: int | None = None) -> list[dict]:
-    """The outline as the templates show it: per module, items with their state."""
+def _outline_rows(
+    progress: Progress, current_id: int | None = None, notice: dict | None = None
+) -> list[dict]:
+    """The outline as the templates show it: per module, items with their state.
+    Before the edition starts every item is locked with the opening date."""
+    before_start = notice["message"] if notice and notice["kind"] == "antes" else None
     rows = []
     for module in progress.outline.modules:
         items = []
@@ -583,7 +639,7 @@ def _outline_rows(progress: Progress, current_id: int | None = None) -> list[dic
                     "done": item.id in progress.completed_ids,
                     "new": item.id in progress.new_ids,
                     "current": item.id == current_id,
-                    "locked_reason": progress.locked_reason(item),
+                    "locked_reason": before_start or progress.locked_reason(item),
                 }
             )
         rows.append(
@@ -603,10 +659,12 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     cohorts = list(course.cohorts.all())
     status, cohort = cohort_status(cohorts)
     next_item = progress.next_item() if enrollment else None
+    notice = edition_notice(enrollment)
     return {
         "enrollment": enrollment,
+        "edition_notice": notice,
         "progress": progress,
-        "outline_rows": _outline_rows(progress),
+        "outline_rows": _outline_rows(progress, notice=notice),
         "cohort_status": status,
         "cohort_status_label": COHORT_STATUS_LABELS[status],
         "shown_cohort": cohort,
@@ -620,10 +678,14 @@ def module_page_context(*, module, user) -> dict:
     course = CoursePage.objects.get(path=module.path[: -Page.steplen])
     enrollment = enrollment_for(user=user, course=course)
     progress = progress_for(enrollment=enrollment, course=course)
-    rows = [r for r in _outline_rows(progress) if r["module"].id == module.pk]
+    notice = edition_notice(enrollment)
+    rows = [
+        r for r in _outline_rows(progress, notice=notice) if r["module"].id == module.pk
+    ]
     return {
         "course": course,
         "enrollment": enrollment,
+        "edition_notice": notice,
         "progress": progress,
         "module_row": rows[0] if rows else None,
     }
@@ -640,7 +702,10 @@ def item_page_context(*, item: Page, user) -> dict:
     items = outline.items
     entry = outline.item(item.pk)
     position = items.index(entry) if entry else None
+    notice = edition_notice(enrollment)
     locked_reason = progress.locked_reason(entry) if entry and enrollment else None
+    if entry and notice and notice["kind"] == "antes":
+        locked_reason = notice["message"]
     if course.visibility == CoursePage.Visibility.ENROLLED and enrollment is None:
         blocked = "inscripcion"
     elif locked_reason:
@@ -652,7 +717,8 @@ def item_page_context(*, item: Page, user) -> dict:
         "module": outline.module(entry.module_id) if entry else None,
         "enrollment": enrollment,
         "progress": progress,
-        "outline_rows": _outline_rows(progress, current_id=item.pk),
+        "outline_rows": _outline_rows(progress, current_id=item.pk, notice=notice),
+        "edition_notice": notice,
         "previous_item": items[position - 1] if position else None,
         "next_item": items[position + 1]
         if position is not None and position + 1 < len(items)
@@ -687,10 +753,9 @@ def catalog(*, catalog_page: Page, user) -> list[CourseCard]:
     )
     enrollments = {}
     if user.is_authenticated:
-        enrollments = {
-            e.course_id: e
-            for e in Enrollment.objects.filter(user=user, course__in=courses)
-        }
+        enrollments = latest_by_course(
+            Enrollment.objects.filter(user=user, course__in=courses)
+        )
     records = records_by_enrollment(list(enrollments.values()))
     outlines = course_outlines(courses) if enrollments else {}
     cards = []
@@ -825,6 +890,16 @@ def learner_dashboard(*, user) -> dict[str, list]:
         .select_related("course", "cohort")
         .order_by("-last_activity_at", "-enrolled_at")
     )
+    # One enrollment per edition: the latest per course is the current one;
+    # earlier editions are history ("Ediciones anteriores").
+    current = latest_by_course(enrollments)
+    current_ids = {e.pk for e in current.values()}
+    earlier = sorted(
+        (e for e in enrollments if e.pk not in current_ids),
+        key=lambda e: (e.enrolled_at, e.pk),
+        reverse=True,
+    )
+    enrollments = [e for e in enrollments if e.pk in current_ids]
     courses = [e.course for e in enrollments]
     outlines = course_outlines(courses)
     records = records_by_enrollment(enrollments)
@@ -866,6 +941,7 @@ def learner_dashboard(*, user) -> dict[str, list]:
         "completed": completed,
         # The finish line: courses completed in the last two weeks, newest first.
         "just_completed": [e for e in completed if e.enrollment.completed_at >= since],
+        "earlier_editions": earlier,
         "certificates": [
             c for c in certificates if c.status != Certificate.Status.REVOKED
         ],

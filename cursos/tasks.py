@@ -45,3 +45,12 @@ def send_tutor_digests() -> int:
     from .services.grading_reminders import tutor_digests
 
     return tutor_digests()
+
+
+@shared_task(name="cursos.advance_waitlists")
+def advance_waitlists() -> int:
+    """Beat task: expired waiting-list offers pass to the next person, and free
+    seats are offered (idempotent: see cursos.services.editions)."""
+    from .services.editions import advance_waitlists as advance
+
+    return advance()

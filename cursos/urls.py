@@ -9,6 +9,7 @@ urlpatterns = [
     path("inscribirse/<int:course_id>/", views.enroll_view, name="enroll"),
     path("completar/<int:lesson_id>/", views.complete_view, name="complete"),
     path("continuar/<int:course_id>/", views.continue_view, name="continue"),
+    path("lista-de-espera/<int:cohort_id>/", views.waitlist_view, name="waitlist"),
     path(
         "cursos/<int:course_id>/calificaciones/",
         views_grades.grades_view,

@@ -14,16 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from .models import Cohort, CoursePage, Enrollment, QuizAttempt, QuizPage
+from .models import Cohort, CoursePage, QuizAttempt, QuizPage
 from .selectors import (
     course_outline_at,
+    enrollment_for,
     finish_line,
     learner_dashboard,
     progress_for,
     quiz_state,
     review_for,
 )
-from .services.enrollment import EnrollmentError, enroll
+from .services.enrollment import EditionFull, EnrollmentError, enroll
 from .services.progress import ProgressError, complete_lesson
 from .services.quizzes import (
     AttemptClosed,
@@ -67,13 +68,17 @@ def enroll_view(request, course_id: int):
         except (ValueError, Cohort.DoesNotExist):
             messages.error(request, _("La edición elegida no pertenece a este curso."))
             return redirect(course.url)
-    already = Enrollment.objects.filter(user=request.user, course=course).exists()
+    before = enrollment_for(user=request.user, course=course)
     try:
-        enroll(user=request.user, course=course, cohort=cohort)
+        enrollment = enroll(user=request.user, course=course, cohort=cohort)
+    except EditionFull as full:
+        # A full edition: the waiting list is offered on its page.
+        messages.warning(request, str(full))
+        return redirect("cursos:waitlist", cohort_id=full.cohort.pk)
     except EnrollmentError as error:
         messages.error(request, str(error))
         return redirect(course.url)
-    if already:
+    if before is not None and before.pk == enrollment.pk:
         messages.info(request, _("Ya estaba inscrito en este curso."))
     else:
         messages.success(
@@ -93,7 +98,7 @@ def complete_view(request, lesson_id: int):
     ).first()
     if course is None:
         raise Http404
-    enrollment = Enrollment.objects.filter(user=request.user, course=course).first()
+    enrollment = enrollment_for(user=request.user, course=course)
     if enrollment is None:
         messages.error(request, _("Inscríbase en el curso para registrar su avance."))
         return redirect(course.url)
@@ -116,7 +121,9 @@ def complete_view(request, lesson_id: int):
 def continue_view(request, course_id: int):
     """ "Continuar donde lo dejé": the first item not done yet, or the course."""
     course = _live_course(course_id)
-    enrollment = get_object_or_404(Enrollment, user=request.user, course=course)
+    enrollment = enrollment_for(user=request.user, course=course)
+    if enrollment is None:
+        raise Http404
     next_item = progress_for(enrollment=enrollment, course=course).next_item()
     return redirect(next_item.url if next_item else course.url)
 
@@ -151,9 +158,7 @@ def _answers_from(post) -> dict[str, list[str]]:
 def start_quiz_view(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     outline = course_outline_at(quiz.path[: -2 * Page.steplen])
-    enrollment = Enrollment.objects.filter(
-        user=request.user, course_id=outline.course_id
-    ).first()
+    enrollment = enrollment_for(user=request.user, course=outline.course_id)
     if enrollment is None:
         messages.error(
             request, _("Inscríbase en el curso para presentar la evaluación.")
@@ -236,5 +241,63 @@ def attempt_result_view(request, attempt_id: int):
             "state": state,
             "review": review_for(attempt=attempt, state=state),
             "finish_line": finish_line(attempt=attempt),
+        },
+    )
+
+
+# ------------------------------------------------------------------ waiting list
+@login_required
+def waitlist_view(request, cohort_id: int):
+    """A full edition's waiting list: join, see one's place, leave, or take
+    the seat offered (POST ``accion``: unirme | salir | tomar)."""
+    from .services.editions import (
+        EditionError,
+        active_entry,
+        join_waitlist,
+        leave_waitlist,
+        take_seat,
+        waitlist_position,
+    )
+
+    cohort = get_object_or_404(
+        Cohort.objects.select_related("course"), pk=cohort_id, course__live=True
+    )
+    if request.method == "POST":
+        action = request.POST.get("accion")
+        try:
+            if action == "unirme":
+                join_waitlist(user=request.user, cohort=cohort)
+                messages.success(request, _("Está en la lista de espera."))
+            elif action == "salir":
+                if leave_waitlist(user=request.user, cohort=cohort):
+                    messages.success(request, _("Salió de la lista de espera."))
+            elif action == "tomar":
+                take_seat(user=request.user, cohort=cohort)
+                messages.success(
+                    request,
+                    _("Se inscribió en «%(curso)s».") % {"curso": cohort.course.title},
+                )
+                return redirect("cursos:continue", course_id=cohort.course_id)
+            else:
+                messages.error(request, _("Acción no válida."))
+        except EditionError as error:
+            messages.error(request, str(error))
+        return redirect("cursos:waitlist", cohort_id=cohort.pk)
+    from .services.enrollment import seats_taken
+
+    entry = active_entry(user=request.user, cohort=cohort)
+    enrolled = cohort.enrollments.filter(user=request.user).exists()
+    has_seats = cohort.capacity is None or seats_taken(cohort) < cohort.capacity
+    return render(
+        request,
+        "cursos/waitlist.html",
+        {
+            "cohort": cohort,
+            "course": cohort.course,
+            "entry": entry,
+            "position": waitlist_position(entry) if entry else None,
+            "enrolled": enrolled,
+            "has_seats": has_seats,
+            "is_open": cohort.enrollment_state() == "abierta",
         },
     )

@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from . import dashboard
-from .models import CoursePage, Enrollment, QuizPage, RequiredTraining
+from .models import CoursePage, EditionTutor, Enrollment, QuizPage, RequiredTraining
 from .reports import (
     REPORTS_PERMISSION,
     ComplianceByUnitReportView,
@@ -616,3 +616,104 @@ def register_assignment_log_actions(actions):
                 "despues": (data.get("after") or {}).get("points", "—"),
                 "motivo": data.get("reason", "—"),
             }
+
+
+# Editions: coordinators enroll, move and assign tutors (cursos.views_admin_enrollment)
+def _edition_urls():
+    from . import views_admin_enrollment as views
+
+    return [
+        path("", views.editions_view, name="editions"),
+        path("<int:cohort_id>/", views.participants_view, name="participants"),
+        path("<int:cohort_id>/inscribir/", views.enroll_people_view, name="enroll"),
+        path(
+            "<int:cohort_id>/importar/",
+            views.import_preview_view,
+            name="import_preview",
+        ),
+        path(
+            "<int:cohort_id>/importar/confirmar/",
+            views.import_confirm_view,
+            name="import_confirm",
+        ),
+        path(
+            "inscripciones/<int:enrollment_id>/trasladar/",
+            views.move_view,
+            name="move",
+        ),
+        path(
+            "inscripciones/<int:enrollment_id>/tutoria/",
+            views.tutor_view,
+            name="tutor",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_edition_urls():
+    return [path("ediciones/", include((_edition_urls(), "cursos_editions")))]
+
+
+class EnrollmentManagerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("cursos.manage_enrollments")
+
+
+@hooks.register("register_reports_menu_item")
+def register_editions_menu_item():
+    return EnrollmentManagerMenuItem(
+        gettext_lazy("Ediciones y participantes"),
+        reverse("cursos_editions:editions"),
+        icon_name="group",
+        order=80,
+    )
+
+
+class EditionTutorViewSet(ModelViewSet):
+    """ "Tutorías de ediciones": who tutors which edition (and departments).
+    Coordinators hold the model's permissions (migration 0013)."""
+
+    model = EditionTutor
+    icon = "user"
+    menu_label = gettext_lazy("Tutorías de ediciones")
+    menu_order = 260
+    add_to_admin_menu = True
+    url_prefix = "tutorias-ediciones"
+    name = "tutorias_ediciones"
+    form_fields = ["cohort", "tutor", "departments"]
+    list_display = ["tutor", "cohort", "assigned_at"]
+    list_filter = ["cohort"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_edition_tutor_viewset():
+    return EditionTutorViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_edition_log_actions(actions):
+    """Moves and tutor assignments (cursos.services.editions)."""
+    from wagtail.log_actions import LogFormatter
+
+    @actions.register_action("cursos.enrollment.move")
+    class EnrollmentMoved(LogFormatter):
+        label = gettext_lazy("Traslado a otra edición")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Trasladada de «%(desde)s» a «%(hacia)s»") % {
+                "desde": data.get("from") or "—",
+                "hacia": data.get("to") or "—",
+            }
+
+    @actions.register_action("cursos.enrollment.tutor")
+    class TutorAssigned(LogFormatter):
+        label = gettext_lazy("Tutoría asignada")
+
+        def format_message(self, log_entry):
+            tutor = (log_entry.data or {}).get("tutor")
+            if tutor:
+                return _("Tutoría asignada a mano: %(tutor)s") % {"tutor": tutor}
+            return _("Tutoría según la edición")

@@ -2,7 +2,7 @@
 totals per unit."""
 
 import django_filters
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,9 +20,13 @@ NO_UNIT = _("(sin unidad)")
 
 
 def assignments_with_status(today):
-    completed_at = Enrollment.objects.filter(
-        user=OuterRef("user"), course=OuterRef("course")
-    ).values("completed_at")[:1]
+    # One enrollment per edition: the completion, if any edition completed it
+    # (the same rule as ``assignment_status``).
+    completed_at = (
+        Enrollment.objects.filter(user=OuterRef("user"), course=OuterRef("course"))
+        .order_by(F("completed_at").desc(nulls_last=True))
+        .values("completed_at")[:1]
+    )
     return (
         TrainingAssignment.objects.filter(
             withdrawn_at__isnull=True,

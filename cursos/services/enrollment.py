@@ -54,31 +54,105 @@ def _pick_cohort(course: CoursePage, cohort: Cohort | None) -> Cohort | None:
     return cohort
 
 
-def enroll(*, user, course: CoursePage, cohort: Cohort | None = None) -> Enrollment:
+class EditionFull(EnrollmentError):
+    """The edition has no free seat; the learner may join its waiting list."""
+
+    def __init__(self, message: str, *, cohort: Cohort):
+        super().__init__(message)
+        self.cohort = cohort
+
+
+def is_approved(enrollment: Enrollment) -> bool:
+    """Approved: graded "aprobado", or completed in a course without grades."""
+    if enrollment.result == Enrollment.Result.APPROVED:
+        return True
+    return enrollment.completed_at is not None and not enrollment.result
+
+
+def seats_taken(cohort: Cohort, *, except_offer=None) -> int:
+    """Enrollments of the edition plus seats held by open waiting-list offers
+    (an offer holds its seat until it is taken or expires)."""
+    from cursos.models import WaitlistEntry
+
+    offers = WaitlistEntry.objects.filter(
+        cohort=cohort,
+        status=WaitlistEntry.Status.OFFERED,
+        offer_expires_at__gt=timezone.now(),
+    )
+    if except_offer is not None:
+        offers = offers.exclude(pk=except_offer.pk)
+    return cohort.enrollments.count() + offers.count()
+
+
+def full_message(cohort: Cohort) -> str:
+    return _("El cupo de «%(edicion)s» está lleno.") % {"edicion": cohort.name}
+
+
+def _current_for_course(user, course: CoursePage, cohort: Cohort | None):
+    """The enrollment ``enroll`` gives back instead of creating one, or None.
+    Raises when the person already approved the course."""
+    enrollments = list(
+        Enrollment.objects.select_related("cohort")
+        .filter(user=user, course=course)
+        .order_by("-enrolled_at", "-pk")
+    )
+    if not enrollments:
+        return None
+    # The same edition (or the course without editions): that enrollment,
+    # whatever its state; enrolling twice changes nothing.
+    same = cohort.pk if cohort is not None else None
+    for e in enrollments:
+        if e.cohort_id == same or e.cohort_id is None:
+            return e
+    if any(is_approved(e) for e in enrollments):
+        raise EnrollmentError(_("Usted ya aprobó este curso."))
+    for e in enrollments:
+        # Still in a running edition (or a course without editions): that one.
+        if e.cohort is None or not e.cohort.is_closed():
+            if e.completed_at is None and not e.result:
+                return e
+    return None
+
+
+def enroll(
+    *, user, course: CoursePage, cohort: Cohort | None = None, by_coordinator=False
+) -> Enrollment:
     """Enroll ``user`` in ``course`` (in ``cohort``, or the open one).
 
-    Idempotent: enrolling twice returns the existing enrollment. Refused with an
-    ``EnrollmentError`` (message in Spanish) when the audience does not match,
-    enrollment is closed or not yet open, or the cohort is full. The capacity
-    check locks the cohort row, so two people cannot take the last seat.
+    One enrollment per person per edition. Idempotent: enrolling twice in the
+    same edition returns that enrollment, and someone active in a running
+    edition gets that one back. Someone who did not approve (failed, dropped
+    out) and whose edition closed starts fresh in a later edition: a new
+    enrollment; the earlier one stays in their history and in reports. An
+    approved person is refused ("Usted ya aprobó este curso").
+
+    Refused with an ``EnrollmentError`` (message in Spanish) when the audience
+    does not match, enrollment is closed or not yet open, or the cohort is full
+    (``EditionFull``). The capacity check locks the cohort row, so two people
+    cannot take the last seat. ``by_coordinator`` skips the enrollment window
+    and the audience (a coordinator enrolls whom they decide), not capacity.
     """
-    existing = Enrollment.objects.filter(user=user, course=course).first()
-    if existing:
+    wanted = cohort
+    if wanted is None:
+        # The edition a plain "Inscribirme" would choose (the open one).
+        wanted = cohort_status(list(course.cohorts.all()))[1]
+    existing = _current_for_course(user, course, wanted)
+    if existing is not None:
         return existing
     if not course.live:
         raise EnrollmentError(_("Este curso no está disponible."))
-    if not audience_allows(user=user, course=course):
+    if not by_coordinator and not audience_allows(user=user, course=course):
         raise EnrollmentError(_audience_message(course))
-    chosen = _pick_cohort(course, cohort)
+    if by_coordinator and cohort is not None:
+        chosen = cohort
+    else:
+        chosen = _pick_cohort(course, cohort)
     try:
         with transaction.atomic():
             if chosen is not None and chosen.capacity is not None:
                 locked = Cohort.objects.select_for_update().get(pk=chosen.pk)
-                if locked.enrollments.count() >= locked.capacity:
-                    raise EnrollmentError(
-                        _("El cupo de «%(edicion)s» está lleno.")
-                        % {"edicion": chosen.name}
-                    )
+                if seats_taken(locked) >= locked.capacity:
+                    raise EditionFull(full_message(chosen), cohort=chosen)
             return Enrollment.objects.create(
                 user=user,
                 course=course,
@@ -87,4 +161,6 @@ def enroll(*, user, course: CoursePage, cohort: Cohort | None = None) -> Enrollm
             )
     except IntegrityError:
         # Another request enrolled the same person at the same moment.
-        return Enrollment.objects.get(user=user, course=course)
+        if chosen is None:
+            return Enrollment.objects.get(user=user, course=course, cohort=None)
+        return Enrollment.objects.get(user=user, cohort=chosen)

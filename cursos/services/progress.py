@@ -16,6 +16,7 @@ from cursos.selectors import (
     build_progress,
     course_outline,
     course_outline_at,
+    edition_refusal,
     progress_for,
     records_by_enrollment,
 )
@@ -37,6 +38,9 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Page) -> LessonCompletion
     (sequential courses). When it was the last required item, the enrollment is
     completed (once) and ``course_completed`` is sent.
     """
+    refusal = edition_refusal(enrollment)
+    if refusal:
+        raise ProgressError(refusal)
     course = enrollment.course
     outline = course_outline(course)
     item = outline.item(lesson.pk)

@@ -220,6 +220,15 @@ def is_past_deadline(attempt: QuizAttempt, now: datetime) -> bool:
 
 
 # ------------------------------------------------------------------- writes
+def _refuse_outside_edition(enrollment: Enrollment) -> None:
+    """Before the edition starts and after it ends learners record nothing."""
+    from cursos.selectors import edition_refusal
+
+    refusal = edition_refusal(enrollment)
+    if refusal:
+        raise QuizError(refusal)
+
+
 def start_attempt(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizAttempt:
     """Start an attempt, or return the one already open.
 
@@ -231,6 +240,7 @@ def start_attempt(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizAt
     open (or can still start) the answers are hidden again.
     """
     now = now or timezone.now()
+    _refuse_outside_edition(enrollment)
     state = quiz_state(enrollment=enrollment, quiz=quiz, now=now)
     open_attempt = state.open_attempt
     if open_attempt is not None:
@@ -281,6 +291,7 @@ def save_answers(*, attempt: QuizAttempt, answers: dict, now=None) -> QuizAttemp
     now = now or timezone.now()
     if not attempt.is_open:
         raise AttemptClosed(_("Este intento ya fue enviado."))
+    _refuse_outside_edition(attempt.enrollment)
     if is_past_deadline(attempt, now):
         close_attempt(attempt=attempt, now=now)
         raise AttemptClosed(
@@ -304,6 +315,7 @@ def submit_attempt(*, attempt: QuizAttempt, answers: dict | None = None, now=Non
     now = now or timezone.now()
     if not attempt.is_open:
         return attempt
+    _refuse_outside_edition(attempt.enrollment)
     status = QuizAttempt.Status.SUBMITTED
     final_answers = attempt.answers
     if is_past_deadline(attempt, now):

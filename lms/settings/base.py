@@ -303,7 +303,15 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "cursos.send_tutor_digests",
         "schedule": crontab(hour=7, minute=5),
     },
+    # Waiting lists: expired offers pass on, freed seats are offered.
+    "avanzar-listas-de-espera": {
+        "task": "cursos.advance_waitlists",
+        "schedule": 600.0,
+    },
 }
+
+# Hours a seat offered from a waiting list is held (cursos.services.editions).
+WAITLIST_OFFER_HOURS = env.int("WAITLIST_OFFER_HOURS", default=48)
 
 # Required-training reminders (cursos.services.required): days before the due
 # date, on the day, then every N days while overdue.

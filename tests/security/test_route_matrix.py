@@ -131,6 +131,8 @@ RULES: dict[str, dict[str, str]] = {
     # Both learners are enrolled in the matrix course; nobody else is.
     "mi-aprendizaje/continuar/<int:course_id>/": rule("login", "302", staff="404"),
     "mi-aprendizaje/evaluaciones/<int:quiz_id>/comenzar/": rule("login", "405"),
+    # A full edition's waiting list: anyone signed in sees their own place.
+    "mi-aprendizaje/lista-de-espera/<int:cohort_id>/": SIGNED_IN,
     # The learner's own attempt; nobody else sees it, coordinators included
     # (they read results in the admin reports).
     "mi-aprendizaje/evaluaciones/intentos/<int:attempt_id>/": rule(
@@ -232,6 +234,13 @@ RULES: dict[str, dict[str, str]] = {
     "admin/informes/evaluaciones/<int:quiz_id>/conceder/<int:enrollment_id>/": (
         ADMIN_POST_ONLY
     ),
+    # Editions (cursos.views_admin_enrollment): cursos.manage_enrollments.
+    "admin/ediciones/<int:cohort_id>/importar/": ADMIN_POST_ONLY,
+    "admin/ediciones/<int:cohort_id>/importar/confirmar/": ADMIN_POST_ONLY,
+    "admin/ediciones/inscripciones/<int:enrollment_id>/tutoria/": ADMIN_POST_ONLY,
+    # The matrix's enrollment is in a course without editions: nothing to
+    # move (its own row below opens the form for one in an edition).
+    "admin/ediciones/inscripciones/<int:enrollment_id>/trasladar/": (ADMIN_NEEDS_MORE),
     "admin/forms/submissions/<int:page_id>/": ADMIN_NEEDS_MORE,
     "admin/forms/submissions/<int:page_id>/results/": ADMIN_NEEDS_MORE,
     "admin/forms/submissions/<int:page_id>/delete/": rule(
@@ -350,6 +359,7 @@ OBJECT_RULES: dict[str, dict[str, str]] = {
     "editar a un superusuario": ADMIN_SUPERUSER_ONLY,
     "editar a una coordinadora": ADMIN_SUPERUSER_ONLY,
     "editar a personal INFOM": ADMIN,
+    "trasladar una inscripción de una edición": ADMIN,
     # Issue 11: a document used only in an enrolled-only lesson is served to
     # the people who may read that lesson (and to those who manage documents).
     "documento de una lección solo para inscritos": rule(
@@ -372,6 +382,15 @@ POST_RULES: dict[str, dict[str, str]] = {
     # Enrolled learners hand in (their own work); others are sent back to
     # the page with a message.
     "entregar tarea": rule("login", "302"),
+    # Editions: an empty form is refused (400) once past the permission check.
+    "inscribir participante": rule("login", "login", coord="400"),
+    "vista previa de importación": rule("login", "login", coord="400"),
+    # Without a preview in the session: back to the form with the message.
+    "confirmar importación": rule("login", "login", coord="302"),
+    "asignar tutoría": rule("login", "login", coord="302"),
+    "trasladar": rule("login", "login", coord="400"),
+    # The matrix edition has seats: joining is refused with a message.
+    "lista de espera": rule("login", "302"),
 }
 
 
@@ -522,7 +541,9 @@ class World:
         # The tutor area: the matrix tutor follows the edition, where the other
         # learner has handed in an assignment.
         self.cohort = cohort
-        EditionTutor.objects.create(cohort=cohort, tutor=self.users["tutor"])
+        self.edition_tutor = EditionTutor.objects.create(
+            cohort=cohort, tutor=self.users["tutor"]
+        )
         self.edition_enrollment = Enrollment.objects.create(
             user=other, course=short, cohort=cohort
         )
@@ -599,6 +620,7 @@ class World:
             "certificados_admin": self.certificate.pk,
             "certificados": self.certificate.pk,
             "capacitaciones_obligatorias": self.required.pk,
+            "tutorias_ediciones": self.edition_tutor.pk,
             "wagtailsnippets_home_newscategory": self.category.pk,
             "wagtailsnippetchoosers_home_newscategory": self.category.pk,
             "wagtailsnippets_certificados_certificatetemplate": self.template.pk,
@@ -748,6 +770,10 @@ class World:
             ),
             "editar a personal INFOM": (
                 f"/admin/users/edit/{self.users['personal'].pk}/"
+            ),
+            "trasladar una inscripción de una edición": (
+                f"/admin/ediciones/inscripciones/{self.edition_enrollment.pk}"
+                "/trasladar/"
             ),
         }[name]
 
@@ -902,6 +928,30 @@ def _post_target(world, name: str) -> tuple[str, dict]:
         "entregar tarea": (
             f"/mi-aprendizaje/tareas/{world.assignment.pk}/entregar/",
             {"token": "matriz-post", "texto": "Respuesta de la matriz"},
+        ),
+        "inscribir participante": (
+            f"/admin/ediciones/{world.cohort.pk}/inscribir/",
+            {},
+        ),
+        "vista previa de importación": (
+            f"/admin/ediciones/{world.cohort.pk}/importar/",
+            {},
+        ),
+        "confirmar importación": (
+            f"/admin/ediciones/{world.cohort.pk}/importar/confirmar/",
+            {"digest": "x"},
+        ),
+        "asignar tutoría": (
+            f"/admin/ediciones/inscripciones/{world.edition_enrollment.pk}/tutoria/",
+            {"tutor": ""},
+        ),
+        "trasladar": (
+            f"/admin/ediciones/inscripciones/{world.edition_enrollment.pk}/trasladar/",
+            {},
+        ),
+        "lista de espera": (
+            f"/mi-aprendizaje/lista-de-espera/{world.cohort.pk}/",
+            {"accion": "unirme"},
         ),
     }[name]
 
