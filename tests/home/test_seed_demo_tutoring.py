@@ -45,8 +45,9 @@ def test_learners_work_is_in_every_state(seeded):
     )
     assert states == {"entregada", "calificada", "devuelta"}
     results = dict(
-        Enrollment.objects.filter(course=seeded, completed_at__isnull=False)
-        .values_list("user__email", "result")
+        Enrollment.objects.filter(
+            course=seeded, completed_at__isnull=False
+        ).values_list("user__email", "result")
     )
     assert sorted(results.values()) == ["aprobado", "aprobado", "participacion"]
     kinds = Certificate.objects.filter(enrollment__course=seeded).values_list(
