@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import CharField, Prefetch, Value
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -23,6 +34,7 @@ from .models import (
     Cohort,
     CoursePage,
     Enrollment,
+    ExtraAttempt,
     LessonCompletion,
     LessonPage,
     ModuleCompletion,
@@ -408,10 +420,34 @@ class ProgressRecords:
 ITEM, MODULE = "item", "module"
 
 
+def _last_allowed_attempt_of_a_graded_course() -> Q:
+    """In a course graded out of 100, a quiz failed with every attempt used is
+    done: its best score counts in the grade, and the learner goes on (and may
+    finish with a constancia de participación). The attempt whose number
+    reaches the quiz's attempts plus those granted is the last one."""
+    granted = (
+        ExtraAttempt.objects.filter(
+            enrollment=OuterRef("enrollment_id"), quiz=OuterRef("quiz_id")
+        )
+        .order_by()
+        .values("quiz")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Q(
+        submitted_at__isnull=False,
+        enrollment__course__pass_mark__isnull=False,
+        quiz__max_attempts__isnull=False,
+        number__gte=F("quiz__max_attempts")
+        + Coalesce(Subquery(granted, output_field=IntegerField()), 0),
+    )
+
+
 def _records_query(enrollments):
     """One UNION query: (enrollment id, kind, page id, when) for the lessons
-    completed, quizzes passed, assignments handed in (not returned for a new
-    version) and modules completed of ``enrollments``."""
+    completed, quizzes passed (or, in a graded course, failed with every attempt
+    used), assignments handed in (not returned for a new version) and modules
+    completed of ``enrollments``."""
     kind = CharField()
     lessons = (
         LessonCompletion.objects.filter(enrollment__in=enrollments)
@@ -420,7 +456,8 @@ def _records_query(enrollments):
         .values_list("enrollment_id", "kind", "lesson_id", "completed_at")
     )
     quizzes = (
-        QuizAttempt.objects.filter(enrollment__in=enrollments, passed=True)
+        QuizAttempt.objects.filter(enrollment__in=enrollments)
+        .filter(Q(passed=True) | _last_allowed_attempt_of_a_graded_course())
         .order_by()
         .annotate(kind=Value(ITEM, output_field=kind))
         .values_list("enrollment_id", "kind", "quiz_id", "submitted_at")
