@@ -166,6 +166,13 @@ class CoursePage(AsciiSlugMixin, PublicPageCacheMixin, Page):
         blank=True,
         validators=[MaxValueValidator(100)],
     )
+    min_attendance = models.PositiveSmallIntegerField(
+        _("asistencia mínima a sesiones en vivo (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Vacío: la asistencia no se exige para aprobar."),
+    )
     grants_participation = models.BooleanField(
         _("constancia de participación a quien termina sin aprobar"),
         default=False,
@@ -220,7 +227,9 @@ class CoursePage(AsciiSlugMixin, PublicPageCacheMixin, Page):
                         FieldPanel("min_final_project"),
                     ]
                 ),
-                FieldPanel("grants_participation"),
+                FieldRowPanel(
+                    [FieldPanel("min_attendance"), FieldPanel("grants_participation")]
+                ),
             ],
             heading=_("Calificación sobre 100"),
         ),

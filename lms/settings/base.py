@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "home",
     "cursos",
     "certificados",
+    "comunidad",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
