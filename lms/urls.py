@@ -50,6 +50,7 @@ urlpatterns = [
     path("cuentas/", include("allauth.urls")),
     path("mi-aprendizaje/", include("cursos.urls")),
     path("tutoria/", include("cursos.tutoria.urls")),
+    path("", include("comunidad.urls")),
     path("certificados/", include("certificados.urls")),
     path("salud/", views.health, name="health"),
     path("buscar/", home_views.search, name="search"),

@@ -1,0 +1,3 @@
+"""Routes of the sesiones part of comunidad (included by comunidad.urls)."""
+
+urlpatterns: list = []
