@@ -48,9 +48,10 @@ def tutored_enrollments(user) -> QuerySet[Enrollment]:
     """The enrollments ``user`` follows as a tutor; every enrollment in an
     edition for a coordinator; none for anyone else.
 
-    A learner assigned by hand (``Enrollment.tutor``) belongs to that tutor
-    only. Otherwise the learner belongs to every tutor of the edition who
-    attends all of it (no departments) or the learner's department.
+    A learner assigned by hand (``Enrollment.tutor``, one of the edition's
+    tutors) belongs to that tutor only. Otherwise the learner belongs to every
+    tutor of the edition who attends all of it (no departments) or the
+    learner's department.
     """
     if isinstance(user, AnonymousUser) or not user.is_authenticated:
         return Enrollment.objects.none()
@@ -61,11 +62,17 @@ def tutored_enrollments(user) -> QuerySet[Enrollment]:
     assignments = EditionTutor.objects.filter(cohort=OuterRef("cohort"), tutor=user)
     attends_all = assignments.filter(departments__isnull=True)
     attends_department = assignments.filter(departments=OuterRef("user__department"))
+    # Only while the tutor is assigned to the learner's edition (a tutor taken
+    # off it, or a learner moved to another edition, leaves), and never the
+    # tutor's own enrollment.
     return Enrollment.objects.filter(
-        Q(tutor=user)
-        | Q(tutor__isnull=True)
-        & (Q(Exists(attends_all)) | Q(Exists(attends_department)))
-    )
+        Exists(assignments)
+        & (
+            Q(tutor=user)
+            | Q(tutor__isnull=True)
+            & (Q(Exists(attends_all)) | Q(Exists(attends_department)))
+        )
+    ).exclude(user=user)
 
 
 def may_tutor(user, enrollment: Enrollment) -> bool:

@@ -29,6 +29,13 @@ def get_private_storage():
 
 def submission_upload_to(instance, filename: str) -> str:
     """An unguessable name: the learner's file name is kept in the row, not in
-    the path, so nothing about the person shows in the storage."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    the path, so nothing about the person shows in the storage; the extension
+    is that of the file's checked type (``instance.kind``)."""
+    extension = _safe_extension(getattr(instance, "kind", "") or "") or "bin"
     return f"entregas/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}.{extension}"
+
+
+def _safe_extension(kind: str) -> str:
+    """The extension of the checked file type (never the name the person gave:
+    it could be long, or say ".html" on a PDF)."""
+    return kind if kind.isascii() and kind.isalnum() and len(kind) <= 5 else ""

@@ -52,7 +52,7 @@ def _cohort(cohort_id: int) -> Cohort:
 
 # ------------------------------------------------------------------ forms
 class PersonForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Correo electrónico"))
+    email = forms.EmailField(label=gettext_lazy("Correo electrónico"), max_length=254)
     full_name = forms.CharField(
         label=gettext_lazy("Nombre completo"),
         required=False,
@@ -79,6 +79,19 @@ class PersonForm(forms.Form):
         data = super().clean()
         email = data.get("email")
         if not email or User.objects.filter(email__iexact=email).exists():
+            return data
+        from allauth.account.models import EmailAddress
+
+        if EmailAddress.objects.filter(email__iexact=email).exists():
+            # Another account's (secondary) address: enrolling by it would be
+            # ambiguous, and a new account cannot take it.
+            self.add_error(
+                "email",
+                _(
+                    "Ese correo pertenece a otra cuenta como correo adicional: use "
+                    "el correo principal de esa persona."
+                ),
+            )
             return data
         from lms.accounts.validators import normalize_full_name, validate_full_name
 

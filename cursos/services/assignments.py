@@ -218,6 +218,8 @@ def _create_submission(enrollment, assignment, now, late) -> Submission:
 
 # ------------------------------------------------------------------ tutor
 def _check_grader(grader, enrollment: Enrollment) -> None:
+    if grader is not None and grader.pk == enrollment.user_id:
+        raise AssignmentError(_("Nadie califica su propio trabajo."))
     if grader is None or not editions.may_tutor(grader, enrollment):
         raise AssignmentError(_("Usted no es tutor o tutora de esta persona."))
     if not editions.grading_is_open(enrollment):
@@ -335,6 +337,15 @@ def grade(
                 _(
                     "La nota de esta tarea ya fue publicada. Para cambiarla, "
                     "pida a la coordinación que la corrija con un motivo."
+                )
+            )
+        if not release and current.state == Submission.State.RETURNED:
+            # The learner reads the return's feedback until the new version
+            # arrives: a draft would overwrite it (and show a private note).
+            raise AssignmentError(
+                _(
+                    "Esta tarea está devuelta para corregir: espere la nueva versión "
+                    "o publique una calificación."
                 )
             )
         if not release and (
@@ -492,5 +503,54 @@ def change_released_grade(
             template="cursos/email/assignment_graded.txt",
             subject=_("Su tarea «%(tarea)s» tiene una calificación corregida"),
         )
-        _complete_if_done(current.enrollment)
+        enrollment = Enrollment.objects.get(pk=current.enrollment_id)
+        if enrollment.completed_at is None:
+            _complete_if_done(enrollment)
+        else:
+            regrade_completed(enrollment=enrollment, by=by, reason=reason)
     return current
+
+
+def regrade_completed(*, enrollment: Enrollment, by, reason: str) -> None:
+    """A grade corrected after the course was completed: the final grade and
+    result are computed again and the certificate follows them. A new kind or
+    grade is a new version of the same certificate (same code); a result that
+    no longer earns one revokes it with the correction's reason; one that now
+    earns it issues it."""
+    from certificados.models import Certificate
+    from certificados.services import (
+        certificate_kind,
+        issue_for,
+        reissue,
+        revoke,
+    )
+    from cursos.services.grades import grading_result
+
+    summary = grading_result(enrollment=enrollment)
+    if summary.grade is None:
+        return
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        final_grade=summary.grade, result=summary.outcome
+    )
+    enrollment.final_grade, enrollment.result = summary.grade, summary.outcome
+    kind = certificate_kind(enrollment)
+    certificate = Certificate.objects.filter(enrollment=enrollment).first()
+    if certificate is None:
+        if kind is not None:
+            transaction.on_commit(lambda: issue_for(enrollment), robust=True)
+        return
+    if certificate.status == Certificate.Status.REVOKED:
+        return
+    if kind is None:
+        revoke(
+            certificate=certificate,
+            by=by,
+            reason=_("Nota corregida: %(motivo)s") % {"motivo": reason},
+        )
+        return
+    if (certificate.kind, certificate.grade) != (kind, enrollment.final_grade):
+        Certificate.objects.filter(pk=certificate.pk).update(
+            kind=kind, grade=enrollment.final_grade
+        )
+        certificate.refresh_from_db()
+        reissue(certificate=certificate)

@@ -18,11 +18,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cursos.models import Cohort, Enrollment, WaitlistEntry
+from cursos.models import Cohort, EditionTutor, Enrollment, WaitlistEntry
 from cursos.services.enrollment import (
     EnrollmentError,
+    close_waitlist_place,
     enroll,
     full_message,
+    may_enroll_check,
     seats_taken,
 )
 from lms.outbox.mail import send_mail
@@ -39,6 +41,15 @@ class EditionError(Exception):
 def _require_manager(actor) -> None:
     if actor is None or not actor.has_perm(MANAGE_PERMISSION):
         raise PermissionDenied
+
+
+def _check_may_enroll(user, cohort: Cohort) -> None:
+    """Waiting in line is only for who could enroll: the course's audience, not
+    approved yet, not active in another running edition of the course."""
+    try:
+        may_enroll_check(user=user, course=cohort.course, cohort=cohort)
+    except EnrollmentError as error:
+        raise EditionError(str(error)) from error
 
 
 def offer_hours() -> int:
@@ -94,6 +105,7 @@ def join_waitlist(*, user, cohort: Cohort) -> WaitlistEntry:
         raise EditionError(_("Usted ya aprobó este curso."))
     if cohort.enrollment_state() != "abierta":
         raise EditionError(_("Las inscripciones de esta edición no están abiertas."))
+    _check_may_enroll(user, cohort)
     if cohort.capacity is None or seats_taken(cohort) < cohort.capacity:
         raise EditionError(
             _("Esta edición todavía tiene cupo: puede inscribirse directamente.")
@@ -137,6 +149,11 @@ def offer_free_seats(*, cohort: Cohort, now=None) -> list[int]:
         locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
         if locked.is_closed() or locked.enrollment_state(now) == "cerrada":
             return []
+        # Someone in line who got enrolled by another route leaves the line.
+        enrolled = Enrollment.objects.filter(cohort=locked).values("user_id")
+        WaitlistEntry.objects.filter(
+            cohort=locked, status__in=ACTIVE_STATUSES, user_id__in=enrolled
+        ).update(status=WaitlistEntry.Status.ENROLLED)
         waiting = WaitlistEntry.objects.filter(cohort=locked, status=WAITING).order_by(
             "created_at", "pk"
         )
@@ -194,6 +211,7 @@ def take_seat(*, user, cohort: Cohort, now=None) -> Enrollment:
             raise EditionError(
                 _("No tiene un cupo ofrecido en esta edición, o la oferta venció.")
             )
+        _check_may_enroll(user, locked)
         if (
             locked.capacity is not None
             and seats_taken(locked, except_offer=entry) >= locked.capacity
@@ -202,8 +220,7 @@ def take_seat(*, user, cohort: Cohort, now=None) -> Enrollment:
         enrollment = Enrollment.objects.create(
             user=user, course_id=locked.course_id, cohort=locked, last_activity_at=now
         )
-        entry.status = WaitlistEntry.Status.ENROLLED
-        entry.save(update_fields=["status"])
+        close_waitlist_place(user_id=user.pk, cohort_id=locked.pk)
         return enrollment
 
 
@@ -268,12 +285,16 @@ def move_enrollment(
             )
         try:
             with transaction.atomic():
-                Enrollment.objects.filter(pk=enrollment.pk).update(cohort=locked)
+                # A tutor assigned by hand belonged to the earlier edition.
+                Enrollment.objects.filter(pk=enrollment.pk).update(
+                    cohort=locked, tutor=None
+                )
         except IntegrityError as error:
             raise EditionError(
                 _("La persona ya está inscrita en esa edición.")
             ) from error
-        enrollment.cohort = locked
+        enrollment.cohort, enrollment.tutor = locked, None
+        close_waitlist_place(user_id=enrollment.user_id, cohort_id=locked.pk)
         log(
             instance=enrollment,
             action=MOVE_LOG_ACTION,
@@ -298,6 +319,19 @@ def assign_tutor(*, actor, enrollment: Enrollment, tutor) -> Enrollment:
 
     if tutor is not None and not is_tutor(tutor):
         raise EditionError(_("La persona elegida no pertenece al grupo «Tutores»."))
+    if (
+        tutor is not None
+        and not EditionTutor.objects.filter(
+            cohort_id=enrollment.cohort_id, tutor=tutor
+        ).exists()
+    ):
+        raise EditionError(
+            _(
+                "%(tutor)s no es tutor o tutora de esta edición: asígnele primero la "
+                "edición en «Tutorías de ediciones»."
+            )
+            % {"tutor": tutor}
+        )
     from wagtail.log_actions import log
 
     with transaction.atomic():
@@ -364,7 +398,17 @@ def enroll_person(
                 raise EditionError(
                     _("No hay ninguna cuenta con ese correo: complete sus datos.")
                 )
-            user = _create_user(person)
+            try:
+                with transaction.atomic():
+                    user = _create_user(person)
+            except (ValidationError, IntegrityError) as error:
+                raise EditionError(
+                    _(
+                        "No se pudo crear la cuenta de %(correo)s: revise el correo y "
+                        "los datos (puede que el correo ya pertenezca a otra cuenta)."
+                    )
+                    % {"correo": person.email}
+                ) from error
             created = True
         enrollment = _enroll_by_coordinator(user=user, cohort=cohort)
         if created:

@@ -84,6 +84,35 @@ def seats_taken(cohort: Cohort, *, except_offer=None) -> int:
     return cohort.enrollments.count() + offers.count()
 
 
+def close_waitlist_place(*, user_id: int, cohort_id: int | None) -> None:
+    """Someone enrolled in an edition (by any route) leaves its waiting line,
+    so no seat is offered to them again."""
+    from cursos.models import WaitlistEntry
+
+    if cohort_id is None:
+        return
+    WaitlistEntry.objects.filter(
+        user_id=user_id,
+        cohort_id=cohort_id,
+        status__in=[WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED],
+    ).update(status=WaitlistEntry.Status.ENROLLED)
+
+
+def may_enroll_check(*, user, course: CoursePage, cohort: Cohort) -> None:
+    """The rules of ``enroll`` that do not depend on a free seat: the course's
+    audience, "already approved" and "still active in a running edition".
+    Raises ``EnrollmentError`` (Spanish). The waiting list asks them when
+    someone joins the line and again when they take the seat."""
+    if not audience_allows(user=user, course=course):
+        raise EnrollmentError(_audience_message(course))
+    existing = _current_for_course(user, course, cohort)
+    if existing is not None and existing.cohort_id != cohort.pk:
+        raise EnrollmentError(
+            _("Usted ya cursa «%(curso)s» en la edición «%(edicion)s».")
+            % {"curso": course.title, "edicion": existing.cohort or ""}
+        )
+
+
 def full_message(cohort: Cohort) -> str:
     return _("El cupo de «%(edicion)s» está lleno.") % {"edicion": cohort.name}
 
@@ -153,12 +182,14 @@ def enroll(
                 locked = Cohort.objects.select_for_update().get(pk=chosen.pk)
                 if seats_taken(locked) >= locked.capacity:
                     raise EditionFull(full_message(chosen), cohort=chosen)
-            return Enrollment.objects.create(
+            enrollment = Enrollment.objects.create(
                 user=user,
                 course=course,
                 cohort=chosen,
                 last_activity_at=timezone.now(),
             )
+            close_waitlist_place(user_id=user.pk, cohort_id=enrollment.cohort_id)
+            return enrollment
     except IntegrityError:
         # Another request enrolled the same person at the same moment.
         if chosen is None:
