@@ -97,6 +97,12 @@ ADMIN_NOT_FOR_COORDINATORS = ADMIN_SUPERUSER_ONLY
 # The tutor area: tutors and coordinators (superusers are coordinators);
 # signed-in learners and staff get 403.
 TUTORING = rule("login", "denied", coord="200", tutor="200")
+# An edition's common life (comunidad): the other learner is in the matrix
+# edition, the learner only in its course without edition.
+EDITION_READERS = rule(
+    "login", "404", other="200", staff="404", coord="200", tutor="200"
+)
+EDITION_MODERATORS = rule("login", "404", coord="200", tutor="200")
 
 # Exact route patterns (as the resolver prints them) → rule.
 RULES: dict[str, dict[str, str]] = {
@@ -160,6 +166,38 @@ RULES: dict[str, dict[str, str]] = {
     # The gradebook of an edition: its tutors and coordinators only.
     "tutoria/ediciones/<int:cohort_id>/calificaciones/": rule(
         "login", "denied", coord="200", tutor="200"
+    ),
+    # Announcements and forums of an edition (comunidad.urls_foros): its
+    # learners (the other learner), tutors and coordinators; 404 to everyone
+    # else, whatever the id. The world's post is the other learner's.
+    "ediciones/<int:cohort_id>/foros/": EDITION_READERS,
+    "ediciones/<int:cohort_id>/foros/<int:module_id>/": EDITION_READERS,
+    "ediciones/<int:cohort_id>/foros/<int:module_id>/nueva/": rule("login", "405"),
+    "ediciones/<int:cohort_id>/hilos/<int:thread_id>/": EDITION_READERS,
+    "ediciones/<int:cohort_id>/hilos/<int:thread_id>/responder/": rule("login", "405"),
+    "ediciones/<int:cohort_id>/hilos/<int:thread_id>/resolver/": rule("login", "405"),
+    "ediciones/<int:cohort_id>/hilos/<int:thread_id>/seguir/": rule("login", "405"),
+    "ediciones/<int:cohort_id>/mensajes/<int:post_id>/editar/": rule(
+        "login", "404", other="200", staff="404"
+    ),
+    "ediciones/<int:cohort_id>/mensajes/<int:post_id>/reportar/": EDITION_READERS,
+    "ediciones/<int:cohort_id>/mensajes/<int:post_id>/ocultar/": EDITION_MODERATORS,
+    "ediciones/<int:cohort_id>/mensajes/<int:post_id>/mantener/": rule("login", "405"),
+    "ediciones/<int:cohort_id>/adjuntos/<int:attachment_id>/": EDITION_READERS,
+    "ediciones/<int:cohort_id>/reportes/": EDITION_MODERATORS,
+    "ediciones/<int:cohort_id>/anuncios/": EDITION_READERS,
+    "ediciones/<int:cohort_id>/anuncios/publicar/": rule("login", "405"),
+    "ediciones/<int:cohort_id>/anuncios/<int:announcement_id>/editar/": (
+        EDITION_MODERATORS
+    ),
+    "ediciones/<int:cohort_id>/anuncios/<int:announcement_id>/retirar/": rule(
+        "login", "405"
+    ),
+    "ediciones/<int:cohort_id>/anuncios/<int:announcement_id>/leido/": rule(
+        "login", "405"
+    ),
+    "ediciones/<int:cohort_id>/anuncios/<int:announcement_id>/adjunto/": (
+        EDITION_READERS
     ),
     # Certificates: public verification; the PDF only for its holder.
     "certificados/verificar/": PUBLIC,
@@ -391,6 +429,14 @@ POST_RULES: dict[str, dict[str, str]] = {
     "trasladar": rule("login", "login", coord="400"),
     # The matrix edition has seats: joining is refused with a message.
     "lista de espera": rule("login", "302"),
+    # comunidad: the edition's readers reply; its moderators announce (a
+    # reader who does not moderate: 403; outside the edition: 404).
+    "responder en el foro": rule(
+        "login", "404", other="302", staff="404", coord="302", tutor="302"
+    ),
+    "publicar anuncio": rule(
+        "login", "404", other="403", staff="404", coord="302", tutor="302"
+    ),
 }
 
 
@@ -606,8 +652,46 @@ class World:
             old_path="/viejo-matriz", redirect_link="/cursos/"
         )
         self.coordinator_peer = UserFactory(coordinator=True)
+        self._build_comunidad(short, other)
         assert Enrollment.objects.filter(user=learner).count() == 3
         assert Certificate.objects.filter(pk=self.certificate.pk).exists()
+
+    def _build_comunidad(self, course, author):
+        """A thread with a post and a file, an announcement with a file, in the
+        matrix edition (comunidad.urls_foros)."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from comunidad.models import Post
+        from comunidad.services.announcements import post_announcement
+        from comunidad.services.forums import start_thread
+        from cursos.models import ModulePage
+        from tests.cursos.assignments_support import upload
+
+        self.module = ModulePage.objects.child_of(course).first()
+        self.thread = start_thread(
+            cohort=self.cohort,
+            module=self.module,
+            author=author,
+            title="Pregunta de la matriz",
+            body="Texto de la matriz",
+            files=[upload()],
+            token="matriz-hilo",
+        )
+        self.post = self.thread.posts.get()
+        # Inside the edit window however long the matrix runs.
+        Post.objects.filter(pk=self.post.pk).update(
+            created_at=timezone.now() + timedelta(days=1)
+        )
+        self.post_attachment = self.post.files.get()
+        self.announcement = post_announcement(
+            cohort=self.cohort,
+            author=self.users["tutor"],
+            title="Anuncio de la matriz",
+            body="Bienvenida",
+            attachment=upload(),
+        )
 
     # -------------------------------------------------------------- URLs
     def kwargs(self, route: Route) -> dict[str, str]:
@@ -683,6 +767,11 @@ class World:
         }
         values["cohort_id"] = self.cohort.pk
         values["submission_id"] = self.submission.pk
+        values["module_id"] = self.module.pk
+        values["thread_id"] = self.thread.pk
+        values["post_id"] = self.post.pk
+        values["attachment_id"] = self.post_attachment.pk
+        values["announcement_id"] = self.announcement.pk
         if route.pattern.startswith("tutoria/"):
             values["enrollment_id"] = self.edition_enrollment.pk
         if route.pattern.startswith("admin/settings/"):
@@ -952,6 +1041,14 @@ def _post_target(world, name: str) -> tuple[str, dict]:
         "lista de espera": (
             f"/mi-aprendizaje/lista-de-espera/{world.cohort.pk}/",
             {"accion": "unirme"},
+        ),
+        "responder en el foro": (
+            f"/ediciones/{world.cohort.pk}/hilos/{world.thread.pk}/responder/",
+            {"texto": "Respuesta de la matriz", "token": "matriz-foro"},
+        ),
+        "publicar anuncio": (
+            f"/ediciones/{world.cohort.pk}/anuncios/publicar/",
+            {"titulo": "Anuncio de la matriz", "texto": "Texto de la matriz"},
         ),
     }[name]
 

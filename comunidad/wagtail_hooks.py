@@ -1,0 +1,19 @@
+"""Admin wiring of comunidad: the audit log labels of its actions."""
+
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+
+
+@hooks.register("register_log_actions")
+def register_announcement_log_actions(actions):
+    """Announcements edited or withdrawn (comunidad.services.announcements)."""
+    actions.register_action(
+        "comunidad.announcement.edited",
+        gettext_lazy("Anuncio editado"),
+        gettext_lazy("Anuncio editado"),
+    )
+    actions.register_action(
+        "comunidad.announcement.withdrawn",
+        gettext_lazy("Anuncio retirado"),
+        gettext_lazy("Anuncio retirado"),
+    )
