@@ -146,6 +146,16 @@ def _require_reader(user, cohort) -> None:
         raise PermissionDenied
 
 
+def _require_open_edition(user, cohort) -> None:
+    """After the edition's end the forum stays to be read; tutors and
+    coordinators may still answer (as they may still grade)."""
+    if cohort.is_closed() and not may_moderate(user, cohort):
+        raise ForumError(
+            _("La edición «%(edicion)s» cerró: el foro queda para consulta.")
+            % {"edicion": cohort.name}
+        )
+
+
 def module_belongs(module: ModulePage, cohort) -> bool:
     return (
         ModulePage.objects.live().child_of(cohort.course).filter(pk=module.pk).exists()
@@ -175,6 +185,7 @@ def start_thread(
     the author follows it. Twice with the same ``token``: the first thread."""
     token = _token(token)
     _require_reader(author, cohort)
+    _require_open_edition(author, cohort)
     if not module_belongs(module, cohort):
         raise ForumError(_("Ese módulo no forma parte de esta edición."))
     existing = (
@@ -227,6 +238,7 @@ def reply(*, thread: Thread, author, body: str, files=(), token: str) -> Post:
     with the same ``token``: the first post, one notification each."""
     token = _token(token)
     _require_reader(author, thread.cohort)
+    _require_open_edition(author, thread.cohort)
     existing = Post.objects.filter(author=author, client_token=token).first()
     if existing is not None:
         return existing

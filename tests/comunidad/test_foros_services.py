@@ -187,3 +187,35 @@ def test_tutors_are_not_rate_limited(ed):
     for _ in range(forums.RATE_LIMIT_POSTS + 2):
         forums.reply(thread=thread, author=ed.tutor, body="respuesta", token=token())
     assert thread.posts.filter(by_tutor=True).count() == forums.RATE_LIMIT_POSTS + 2
+
+
+def test_after_the_edition_ends_learners_read_but_do_not_post():
+    """Added by the lead: the edition's end makes the forum read-only for
+    learners (tutors may still answer)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from comunidad.services.forums import ForumError, reply, start_thread
+    from cursos.models import Cohort, ModulePage
+    from tests.cursos.tutoria_data import edition, learner, tutor
+
+    course, cohort = edition()
+    module = ModulePage.objects.child_of(course).first()
+    student = learner(cohort).user
+    thread = start_thread(
+        cohort=cohort,
+        module=module,
+        author=student,
+        title="Duda",
+        body="¿Plazo?",
+        token="t1",
+    )
+    Cohort.objects.filter(pk=cohort.pk).update(
+        ends_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    cohort.refresh_from_db()
+    thread.cohort = cohort
+    with pytest.raises(ForumError, match="cerró"):
+        reply(thread=thread, author=student, body="Otra pregunta", token="t2")
+    assert reply(thread=thread, author=tutor(cohort), body="Respuesta", token="t3")
