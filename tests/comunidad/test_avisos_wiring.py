@@ -89,3 +89,38 @@ def test_assignment_reminders_and_tutor_digests_are_listed_as_reminders(world):
     ]
     # One e-mail per reminder, as before; none from "Avisos".
     assert OutboxMessage.objects.count() - before == 2
+
+
+def test_required_training_reminder_is_listed_once():
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from cursos.models import RequiredTraining, TrainingAssignment
+    from cursos.services.required import record_due_reminders, send_reminder
+    from lms.accounts.models import STAFF_GROUP
+    from tests.factories import UserFactory, build_course
+
+    course = build_course(title="Inducción", modules=1, lessons=1, audience="infom")
+    staff = UserFactory(groups_by_name=(STAFF_GROUP,), institution_type="infom")
+    today = timezone.localdate()
+    requirement = RequiredTraining.objects.create(
+        course=course,
+        group=Group.objects.get(name=STAFF_GROUP),
+        due_rule="fecha",
+        due_on=today,
+    )
+    TrainingAssignment.objects.get_or_create(
+        requirement=requirement,
+        user=staff,
+        course=course,
+        defaults={"assigned_on": today, "due_on": today},
+    )
+    ids = record_due_reminders(today=today)
+    assert ids
+    for reminder_id in ids:
+        send_reminder(reminder_id=reminder_id)
+        send_reminder(reminder_id=reminder_id)
+    rows = Notification.objects.filter(user=staff)
+    assert [n.kind for n in rows] == ["recordatorio"] * len(ids)
+    assert rows[0].url == course.url
+    assert len(mail.outbox) == len(ids)
