@@ -280,11 +280,21 @@ def _lock_for_grading(submission: Submission) -> Submission:
 
 
 def _notify_learner(submission: Submission, *, template: str, subject: str) -> None:
-    """Queue the e-mail in this transaction (lms.outbox sends it after commit)."""
+    """Queue the e-mail in this transaction (lms.outbox sends it after commit)
+    and list it in the learner's "Avisos" (without a second e-mail)."""
+    from comunidad.services.notifications import Kind, notify
+
     user = submission.enrollment.user
+    assignment = submission.assignment
+    notify(
+        users=[user],
+        kind=Kind.GRADE,
+        title=subject % {"tarea": assignment.title},
+        url=assignment.url or "",
+        email=False,
+    )
     if not user.email:
         return
-    assignment = submission.assignment
     context = {
         "submission": submission,
         "assignment": assignment,

@@ -7,7 +7,7 @@ back whole (rows and e-mails) and tries again next time."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -56,11 +56,17 @@ class Reminder:
     email: str
     subject: str
     body: str
+    # For "Avisos" (comunidad): who, and the page the reminder is about.
+    user: object = field(default=None, compare=False, repr=False)
+    url: str = ""
 
 
 def _record_and_send(reminders: list[Reminder]) -> int:
     """Record the reminders not recorded yet and queue their e-mails, all in
-    one transaction (two queries plus the outbox rows)."""
+    one transaction (two queries plus the outbox rows); each is also listed
+    in the person's "Avisos" (one insert, no second e-mail)."""
+    from comunidad.services.notifications import Kind, notify_many
+
     if not reminders:
         return 0
     existing = set(
@@ -80,6 +86,11 @@ def _record_and_send(reminders: list[Reminder]) -> int:
                     GradingReminder(user_id=r.user_id, kind=r.kind, key=r.key)
                     for r in new
                 ]
+            )
+            notify_many(
+                kind=Kind.REMINDER,
+                items=[(r.user, r.subject, "", r.url) for r in new if r.user],
+                email=False,
             )
             for reminder in new:
                 send_mail(
@@ -164,6 +175,8 @@ def assignment_reminders(*, now=None) -> int:
                     body=render_to_string(
                         "cursos/email/assignment_reminder.txt", context
                     ),
+                    user=enrollment.user,
+                    url=assignment.url or "",
                 )
             )
     return _record_and_send(reminders)
@@ -211,6 +224,8 @@ def tutor_digests(*, now=None) -> int:
                     "cursos/email/tutor_digest_subject.txt", context
                 ).strip(),
                 body=render_to_string("cursos/email/tutor_digest.txt", context),
+                user=tutor,
+                url=TUTOR_QUEUE_PATH,
             )
         )
     return _record_and_send(reminders)

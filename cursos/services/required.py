@@ -243,9 +243,20 @@ def _send_reminder_email(reminder: TrainingReminder) -> None:
         "course_url": settings.SITE_URL + assignment.course.url,
         "dashboard_url": settings.SITE_URL + reverse("cursos:dashboard"),
     }
+    subject = render_to_string("cursos/email/reminder_subject.txt", context).strip()
     send_mail(
-        subject=render_to_string("cursos/email/reminder_subject.txt", context).strip(),
+        subject=subject,
         message=render_to_string("cursos/email/reminder.txt", context),
         from_email=None,
         recipient_list=[assignment.user.email],
+    )
+    # Also in "Avisos" (comunidad), once the e-mail went out; no second e-mail.
+    from comunidad.services.notifications import Kind, notify
+
+    notify(
+        users=[assignment.user],
+        kind=Kind.REMINDER,
+        title=subject,
+        url=assignment.course.url or "",
+        email=False,
     )

@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lms.context_processors.site_navigation",
                 "cursos.tutoria.context_processors.tutoring",
+                "comunidad.context_processors.notifications",
             ],
         },
     },
@@ -308,6 +309,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "avanzar-listas-de-espera": {
         "task": "cursos.advance_waitlists",
         "schedule": 600.0,
+    },
+    # Once a day at 18:00 (Guatemala): the digest of "Avisos" (comunidad).
+    "resumen-de-avisos": {
+        "task": "comunidad.send_digests",
+        "schedule": crontab(hour=18, minute=0),
     },
 }
 

@@ -329,6 +329,15 @@ RULES: dict[str, dict[str, str]] = {
     "admin/settings/<slug:app_name>/<slug:model_name>/": rule(
         "login", "login", coord="302"
     ),
+    # "Avisos" (comunidad): each person's own; the matrix notification is the
+    # learner's (everyone else: 404). The unsubscribe link and the .ics need
+    # no session: a forged token is a 400, an unknown calendar a 404.
+    "avisos/": SIGNED_IN,
+    "avisos/preferencias/": SIGNED_IN,
+    "avisos/<int:notification_id>/": rule("login", "302", other="404"),
+    "avisos/baja/<str:token>/": rule("400", "400"),
+    "calendario/": SIGNED_IN,
+    "calendario/<slug:token>.ics": rule("404", "404"),
 }
 
 # Route prefixes → rule, for the routes not listed above (longest prefix wins).
@@ -437,6 +446,12 @@ POST_RULES: dict[str, dict[str, str]] = {
     "publicar anuncio": rule(
         "login", "404", other="403", staff="404", coord="302", tutor="302"
     ),
+    # comunidad: "Avisos" and the calendar (one's own); a forged unsubscribe
+    # token is refused for anyone (the link needs neither session nor CSRF).
+    "marcar avisos leídos": rule("login", "302"),
+    "preferencias de avisos": rule("login", "302"),
+    "cambiar dirección del calendario": rule("login", "302"),
+    "baja de avisos": rule("400", "400"),
 }
 
 
@@ -653,6 +668,11 @@ class World:
         )
         self.coordinator_peer = UserFactory(coordinator=True)
         self._build_comunidad(short, other)
+        from comunidad.models import Notification
+
+        self.notification = Notification.objects.create(
+            user=learner, kind="respuesta", title="Aviso", url="/mi-aprendizaje/"
+        )
         assert Enrollment.objects.filter(user=learner).count() == 3
         assert Certificate.objects.filter(pk=self.certificate.pk).exists()
 
@@ -772,6 +792,7 @@ class World:
         values["post_id"] = self.post.pk
         values["attachment_id"] = self.post_attachment.pk
         values["announcement_id"] = self.announcement.pk
+        values["notification_id"] = self.notification.pk
         if route.pattern.startswith("tutoria/"):
             values["enrollment_id"] = self.edition_enrollment.pk
         if route.pattern.startswith("admin/settings/"):
@@ -1050,6 +1071,15 @@ def _post_target(world, name: str) -> tuple[str, dict]:
             f"/ediciones/{world.cohort.pk}/anuncios/publicar/",
             {"titulo": "Anuncio de la matriz", "texto": "Texto de la matriz"},
         ),
+        "marcar avisos leídos": ("/avisos/", {}),
+        "preferencias de avisos": (
+            "/avisos/preferencias/",
+            dict.fromkeys(
+                ("respuesta", "calificacion", "anuncio", "sesion"), "inmediato"
+            ),
+        ),
+        "cambiar dirección del calendario": ("/calendario/", {}),
+        "baja de avisos": ("/avisos/baja/abc-123/", {}),
     }[name]
 
 
