@@ -161,6 +161,25 @@ RULES: dict[str, dict[str, str]] = {
     "tutoria/ediciones/<int:cohort_id>/calificaciones/": rule(
         "login", "denied", coord="200", tutor="200"
     ),
+    # Live sessions of the matrix edition (comunidad.urls_sesiones): its
+    # learner (otro_participante), its tutor and coordinators read the list;
+    # only the tutor and coordinators manage sessions and take attendance;
+    # everyone else gets 404.
+    "ediciones/<int:cohort_id>/sesiones/": rule(
+        "login", "404", other="200", staff="404", coord="200", tutor="200"
+    ),
+    "ediciones/<int:cohort_id>/sesiones/nueva/": rule(
+        "login", "404", coord="200", tutor="200"
+    ),
+    "ediciones/<int:cohort_id>/sesiones/<int:session_id>/editar/": rule(
+        "login", "404", coord="200", tutor="200"
+    ),
+    "ediciones/<int:cohort_id>/sesiones/<int:session_id>/cancelar/": rule(
+        "login", "405"
+    ),
+    "ediciones/<int:cohort_id>/sesiones/<int:session_id>/asistencia/": rule(
+        "login", "404", coord="200", tutor="200"
+    ),
     # Certificates: public verification; the PDF only for its holder.
     "certificados/verificar/": PUBLIC,
     "certificados/verificar/<path:code>/": PUBLIC,
@@ -391,6 +410,11 @@ POST_RULES: dict[str, dict[str, str]] = {
     "trasladar": rule("login", "login", coord="400"),
     # The matrix edition has seats: joining is refused with a message.
     "lista de espera": rule("login", "302"),
+    # Sessions: an empty form is refused (400) past the permission check;
+    # cancelling the matrix's upcoming session goes back to the list.
+    "programar sesión": rule("login", "404", coord="400", tutor="400"),
+    "registrar asistencia": rule("login", "404", coord="400", tutor="400"),
+    "cancelar sesión": rule("login", "404", coord="302", tutor="302"),
 }
 
 
@@ -606,6 +630,18 @@ class World:
             old_path="/viejo-matriz", redirect_link="/cursos/"
         )
         self.coordinator_peer = UserFactory(coordinator=True)
+        from datetime import timedelta
+
+        from comunidad.models import LiveSession
+
+        starts = timezone.now() + timedelta(days=2)
+        self.live_session = LiveSession.objects.create(
+            cohort=cohort,
+            topic="Sesión de la matriz",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            link="https://reunion.ejemplo.gt/matriz",
+        )
         assert Enrollment.objects.filter(user=learner).count() == 3
         assert Certificate.objects.filter(pk=self.certificate.pk).exists()
 
@@ -621,6 +657,7 @@ class World:
             "certificados": self.certificate.pk,
             "capacitaciones_obligatorias": self.required.pk,
             "tutorias_ediciones": self.edition_tutor.pk,
+            "sesiones_en_vivo": self.live_session.pk,
             "wagtailsnippets_home_newscategory": self.category.pk,
             "wagtailsnippetchoosers_home_newscategory": self.category.pk,
             "wagtailsnippets_certificados_certificatetemplate": self.template.pk,
@@ -685,6 +722,8 @@ class World:
         values["submission_id"] = self.submission.pk
         if route.pattern.startswith("tutoria/"):
             values["enrollment_id"] = self.edition_enrollment.pk
+        if route.pattern.startswith("ediciones/"):
+            values["session_id"] = self.live_session.pk
         if route.pattern.startswith("admin/settings/"):
             values["app_name"], values["model_name"] = "home", "navigationsettings"
             values["pk"] = NavigationSettings.load().pk
@@ -952,6 +991,16 @@ def _post_target(world, name: str) -> tuple[str, dict]:
         "lista de espera": (
             f"/mi-aprendizaje/lista-de-espera/{world.cohort.pk}/",
             {"accion": "unirme"},
+        ),
+        "programar sesión": (f"/ediciones/{world.cohort.pk}/sesiones/nueva/", {}),
+        "registrar asistencia": (
+            f"/ediciones/{world.cohort.pk}/sesiones/{world.live_session.pk}"
+            "/asistencia/",
+            {},
+        ),
+        "cancelar sesión": (
+            f"/ediciones/{world.cohort.pk}/sesiones/{world.live_session.pk}/cancelar/",
+            {},
         ),
     }[name]
 

@@ -1,0 +1,1 @@
+from comunidad import wagtail_hooks_sessions  # noqa: F401
