@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from comunidad import wagtail_hooks_sessions  # noqa: F401  (live sessions)
+
 
 @hooks.register("register_log_actions")
 def register_announcement_log_actions(actions):

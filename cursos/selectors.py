@@ -708,7 +708,20 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "continue_item": next_item,
         "can_read": course.visibility == CoursePage.Visibility.OPEN
         or enrollment is not None,
+        "upcoming_sessions": _upcoming_sessions(enrollment, user),
     }
+
+
+def _upcoming_sessions(enrollment, user) -> list:
+    """The next live sessions of the learner's edition (one query; none
+    without an edition)."""
+    if enrollment is None or enrollment.cohort_id is None:
+        return []
+    from comunidad.services.sessions import upcoming_sessions
+
+    return upcoming_sessions(
+        cohort_id=enrollment.cohort_id, department_id=user.department_id
+    )
 
 
 def module_page_context(*, module, user) -> dict:

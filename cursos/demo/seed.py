@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Page
 
+from comunidad.demo import seed_community
 from home.models import HomePage
 
 from ..blocks import LessonStreamBlock
@@ -339,6 +340,7 @@ def seed_courses() -> dict:
     seed_staff_completion(staff_courses[0])
     seed_diploma_learners(diploma)
     seed_required_training(staff_courses)
+    seed_community(diploma)
     return {"catalog": catalog, "diploma": diploma, "staff_courses": staff_courses}
 
 

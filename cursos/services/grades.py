@@ -17,9 +17,12 @@ work keeps the course open"). An item first published after the learner had
 passed its module (the rule in ``cursos.selectors``) is optional: it counts
 only once it has a grade.
 
-The outcome: ``aprobado`` with a grade at or above the pass mark and every
-component's minimum met; else ``participacion`` when the course grants a
-constancia de participación; else ``no_aprobado``.
+The outcome: ``aprobado`` with a grade at or above the pass mark, every
+component's minimum met and, when the course sets ``min_attendance``, an
+attendance to live sessions at or above it (``comunidad.services.sessions.
+attendance_percent``; a learner with no counted session is not held back);
+else ``participacion`` when the course grants a constancia de participación;
+else ``no_aprobado``.
 
 ``course_grade`` is pure reading, in a fixed number of queries for any number
 of enrollments; ``grading_result`` is what the progress service stores when it
@@ -225,6 +228,16 @@ class GradeSummary:
     pass_mark: int | None
     grants_participation: bool
     components: list[ComponentGrade]
+    min_attendance: int | None = None
+    attendance: Decimal | None = None  # percent; None: no session counted
+
+    @property
+    def attendance_met(self) -> bool:
+        """The course's minimum attendance is met (True without minimum, or
+        when no session counted for the learner)."""
+        if self.min_attendance is None or self.attendance is None:
+            return True
+        return self.attendance >= self.min_attendance
 
     @property
     def items(self) -> list[ItemGrade]:
@@ -276,9 +289,16 @@ class GradeSummary:
         if not self.is_complete_for_grading:
             return None
         grade = self.grade
-        if grade is None:  # nothing graded in the course: approved by completing
+        if grade is None and self.attendance_met:
+            # nothing graded in the course: approved by completing
             return Enrollment.Result.APPROVED
-        if self.pass_mark is not None and grade >= self.pass_mark and self.minimums_met:
+        if (
+            grade is not None
+            and self.pass_mark is not None
+            and grade >= self.pass_mark
+            and self.minimums_met
+            and self.attendance_met
+        ):
             return Enrollment.Result.APPROVED
         if self.grants_participation:
             return Enrollment.Result.PARTICIPATION
@@ -326,9 +346,10 @@ def _module_passed_at(
 def course_grade(
     *, course: CoursePage, enrollment_ids: Iterable[int], items=None
 ) -> dict[int, GradeSummary]:
-    """The grade of each enrollment of ``course``: seven queries at most,
-    whatever the number of enrollments and items (``items``, from
-    ``graded_items``, saves three when the caller has them)."""
+    """The grade of each enrollment of ``course``: seven queries at most (ten
+    when the course sets a minimum attendance), whatever the number of
+    enrollments and items (``items``, from ``graded_items``, saves three when
+    the caller has them)."""
     enrollment_ids = list(enrollment_ids)
     items = graded_items(course) if items is None else items
     if not enrollment_ids:
@@ -377,6 +398,11 @@ def course_grade(
     ):
         module_completions.setdefault(enrollment_id, {})[path] = when
 
+    attendance: dict[int, Decimal | None] = {}
+    if course.min_attendance is not None:
+        from comunidad.services.sessions import attendance_percent
+
+        attendance = attendance_percent(enrollments=enrollment_ids)
     weights = effective_weights(course, {i.component for i in items})
     minimums = {
         QUIZZES: course.min_quizzes,
@@ -439,6 +465,8 @@ def course_grade(
             pass_mark=course.pass_mark,
             grants_participation=course.grants_participation,
             components=list(components.values()),
+            min_attendance=course.min_attendance,
+            attendance=attendance.get(enrollment_id),
         )
     return result
 

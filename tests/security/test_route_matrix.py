@@ -198,6 +198,24 @@ RULES: dict[str, dict[str, str]] = {
     ),
     "ediciones/<int:cohort_id>/anuncios/<int:announcement_id>/adjunto/": (
         EDITION_READERS
+    # Live sessions of the matrix edition (comunidad.urls_sesiones): its
+    # learner (otro_participante), its tutor and coordinators read the list;
+    # only the tutor and coordinators manage sessions and take attendance;
+    # everyone else gets 404.
+    "ediciones/<int:cohort_id>/sesiones/": rule(
+        "login", "404", other="200", staff="404", coord="200", tutor="200"
+    ),
+    "ediciones/<int:cohort_id>/sesiones/nueva/": rule(
+        "login", "404", coord="200", tutor="200"
+    ),
+    "ediciones/<int:cohort_id>/sesiones/<int:session_id>/editar/": rule(
+        "login", "404", coord="200", tutor="200"
+    ),
+    "ediciones/<int:cohort_id>/sesiones/<int:session_id>/cancelar/": rule(
+        "login", "405"
+    ),
+    "ediciones/<int:cohort_id>/sesiones/<int:session_id>/asistencia/": rule(
+        "login", "404", coord="200", tutor="200"
     ),
     # Certificates: public verification; the PDF only for its holder.
     "certificados/verificar/": PUBLIC,
@@ -452,6 +470,11 @@ POST_RULES: dict[str, dict[str, str]] = {
     "preferencias de avisos": rule("login", "302"),
     "cambiar dirección del calendario": rule("login", "302"),
     "baja de avisos": rule("400", "400"),
+    # Sessions: an empty form is refused (400) past the permission check;
+    # cancelling the matrix's upcoming session goes back to the list.
+    "programar sesión": rule("login", "404", coord="400", tutor="400"),
+    "registrar asistencia": rule("login", "404", coord="400", tutor="400"),
+    "cancelar sesión": rule("login", "404", coord="302", tutor="302"),
 }
 
 
@@ -672,6 +695,17 @@ class World:
 
         self.notification = Notification.objects.create(
             user=learner, kind="respuesta", title="Aviso", url="/mi-aprendizaje/"
+        from datetime import timedelta
+
+        from comunidad.models import LiveSession
+
+        starts = timezone.now() + timedelta(days=2)
+        self.live_session = LiveSession.objects.create(
+            cohort=cohort,
+            topic="Sesión de la matriz",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            link="https://reunion.ejemplo.gt/matriz",
         )
         assert Enrollment.objects.filter(user=learner).count() == 3
         assert Certificate.objects.filter(pk=self.certificate.pk).exists()
@@ -725,6 +759,7 @@ class World:
             "certificados": self.certificate.pk,
             "capacitaciones_obligatorias": self.required.pk,
             "tutorias_ediciones": self.edition_tutor.pk,
+            "sesiones_en_vivo": self.live_session.pk,
             "wagtailsnippets_home_newscategory": self.category.pk,
             "wagtailsnippetchoosers_home_newscategory": self.category.pk,
             "wagtailsnippets_certificados_certificatetemplate": self.template.pk,
@@ -795,6 +830,8 @@ class World:
         values["notification_id"] = self.notification.pk
         if route.pattern.startswith("tutoria/"):
             values["enrollment_id"] = self.edition_enrollment.pk
+        if route.pattern.startswith("ediciones/"):
+            values["session_id"] = self.live_session.pk
         if route.pattern.startswith("admin/settings/"):
             values["app_name"], values["model_name"] = "home", "navigationsettings"
             values["pk"] = NavigationSettings.load().pk
@@ -1080,6 +1117,16 @@ def _post_target(world, name: str) -> tuple[str, dict]:
         ),
         "cambiar dirección del calendario": ("/calendario/", {}),
         "baja de avisos": ("/avisos/baja/abc-123/", {}),
+        "programar sesión": (f"/ediciones/{world.cohort.pk}/sesiones/nueva/", {}),
+        "registrar asistencia": (
+            f"/ediciones/{world.cohort.pk}/sesiones/{world.live_session.pk}"
+            "/asistencia/",
+            {},
+        ),
+        "cancelar sesión": (
+            f"/ediciones/{world.cohort.pk}/sesiones/{world.live_session.pk}/cancelar/",
+            {},
+        ),
     }[name]
 
 
