@@ -107,7 +107,9 @@ def test_tutor_takes_attendance_on_a_phone(
     expect(phone.get_by_text("Participante A Prueba")).to_be_visible()
     assert_no_axe_violations(phone)
     screenshot(phone, "asistencia-375")
-    for person, status in zip(people, ("Presente", "Ausente", "Justificada")):
+    for person, status in zip(
+        people, ("Presente", "Ausente", "Justificada"), strict=True
+    ):
         phone.get_by_role("group", name=person.user.full_name).get_by_label(
             status, exact=False
         ).first.check()

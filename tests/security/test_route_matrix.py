@@ -198,6 +198,7 @@ RULES: dict[str, dict[str, str]] = {
     ),
     "ediciones/<int:cohort_id>/anuncios/<int:announcement_id>/adjunto/": (
         EDITION_READERS
+    ),
     # Live sessions of the matrix edition (comunidad.urls_sesiones): its
     # learner (otro_participante), its tutor and coordinators read the list;
     # only the tutor and coordinators manage sessions and take attendance;
@@ -695,6 +696,7 @@ class World:
 
         self.notification = Notification.objects.create(
             user=learner, kind="respuesta", title="Aviso", url="/mi-aprendizaje/"
+        )
         from datetime import timedelta
 
         from comunidad.models import LiveSession
