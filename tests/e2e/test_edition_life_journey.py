@@ -110,9 +110,10 @@ def test_tutor_takes_attendance_on_a_phone(
     for person, status in zip(
         people, ("Presente", "Ausente", "Justificada"), strict=True
     ):
-        phone.get_by_role("group", name=person.user.full_name).get_by_label(
-            status, exact=False
-        ).first.check()
+        # The radios are drawn as big labels (touch targets): a person taps them.
+        group = phone.get_by_role("group", name=person.user.full_name)
+        group.locator("label", has_text=status).click()
+        expect(group.get_by_label(status, exact=False).first).to_be_checked()
     phone.get_by_role("button", name="Guardar", exact=False).first.click()
     saved = dict(
         Attendance.objects.filter(session=session).values_list(
