@@ -177,7 +177,12 @@ def participants_view(request, cohort_id: int):
         .select_related("user", "user__department", "user__municipality", "tutor")
         .order_by("user__full_name", "pk")
     )
-    tutors = list(TutorForm.base_fields["tutor"].queryset.order_by("full_name"))
+    # Only the edition's tutors can follow one of its learners.
+    tutors = list(
+        TutorForm.base_fields["tutor"]
+        .queryset.filter(tutored_editions__cohort=cohort)
+        .order_by("full_name")
+    )
     waitlist = list(
         WaitlistEntry.objects.filter(
             cohort=cohort,

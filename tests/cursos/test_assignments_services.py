@@ -259,9 +259,12 @@ def test_only_a_tutor_of_this_learner_grades(world):
     other_course, other_cohort = edition_course()
     another_tutor = tutor_of(other_cohort)
     for person in (another_tutor, enrollment.user, UserFactory()):
-        with pytest.raises(AssignmentError, match="no es tutor"):
+        # The learner is told nobody grades their own work; the others that
+        # they do not tutor this person.
+        refusal = "propio trabajo" if person == enrollment.user else "no es tutor"
+        with pytest.raises(AssignmentError, match=refusal):
             grade(submission=submission, grader=person, points=50)
-        with pytest.raises(AssignmentError, match="no es tutor"):
+        with pytest.raises(AssignmentError, match=refusal):
             return_for_revision(submission=submission, grader=person, feedback="x")
     coordinator = UserFactory(coordinator=True)
     assert grade(submission=submission, grader=coordinator, points=50).points == 50

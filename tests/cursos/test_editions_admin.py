@@ -206,11 +206,18 @@ def test_municipality_outside_department_is_refused(client, course, coordinator)
 def test_assign_a_tutor_by_hand_from_the_participants(
     client, course, coordinator, tutor
 ):
+    from cursos.models import EditionTutor
+
     a = cohort(course, "Edición A")
     enrollment = enroll(user=UserFactory(), course=course, cohort=a)
     client.force_login(coordinator)
     page = f"/admin/ediciones/{a.pk}/"
     action = f"/admin/ediciones/inscripciones/{enrollment.pk}/tutoria/"
+    # A tutor not assigned to the edition is refused (they would see nothing).
+    post_form(client, page, {"tutor": tutor.pk}, action=action)
+    enrollment.refresh_from_db()
+    assert enrollment.tutor is None
+    EditionTutor.objects.create(cohort=a, tutor=tutor)
     response = post_form(client, page, {"tutor": tutor.pk}, action=action)
     assert response.status_code == 302
     enrollment.refresh_from_db()
