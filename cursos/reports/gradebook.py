@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
+from lms.spreadsheet import safe_cell
+
 from ..models import Cohort, CoursePage, Enrollment
 from ..selectors_grades import cell_text, format_number, gradebook
 from .base import CoordinatorReportView
@@ -114,7 +116,10 @@ class GradebookReportView(CoordinatorReportView):
             "grade": _("Nota final"),
             "result": _("Resultado"),
         }
-        headings.update({name: item.title for name, item in self.item_fields})
+        # Item titles are authored text: made safe like every cell.
+        headings.update(
+            {name: safe_cell(item.title) for name, item in self.item_fields}
+        )
         headings.update(
             {
                 name: _("Promedio: %(componente)s")

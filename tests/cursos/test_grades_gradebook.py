@@ -204,3 +204,18 @@ def test_tutor_view_queries_are_flat(db, django_assert_max_num_queries, learners
     with django_assert_max_num_queries(20):
         page = client.get(tutor_url(cohort)).content.decode()
     assert page.count("Participante ") == learners
+
+
+def test_export_headings_from_authored_titles_are_safe_too(coordinator):
+    """A quiz or task title is authored text: as a column heading it cannot run
+    as a formula either."""
+    from cursos.models import QuizPage
+
+    course, _cohort, _enrollments = _world(1, 1)
+    QuizPage.objects.descendant_of(course).update(title="=1+2 Evaluación")
+    client = signed_in(coordinator)
+    response = client.get(REPORT, {"course": course.pk, "export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    headings = next(csv.reader(io.StringIO(text)))
+    assert "'=1+2 Evaluación" in headings
+    assert not any(h.startswith("=") for h in headings)
