@@ -268,8 +268,21 @@ def save_session(
     elif session.cohort_id != cohort.pk:
         raise SessionError(_("La sesión no es de esta edición."))
     before = (session.starts_at, session.ends_at, session.place, session.link)
+    counted_as = (session.starts_at, session.ends_at, session.department_id)
     for name, value in fields.items():
         setattr(session, name, value)
+    if (
+        not creating
+        and counted_as != (session.starts_at, session.ends_at, session.department_id)
+        and session.attendance.exists()
+    ):
+        # Attendance already taken counts for this date and these people.
+        raise SessionError(
+            _(
+                "Esta sesión ya tiene asistencia registrada: puede corregir el tema, "
+                "el lugar o el enlace, pero no la fecha, la hora ni el departamento."
+            )
+        )
     session.topic = (session.topic or "").strip()
     session.place = (session.place or "").strip()
     if session.mode == LiveSession.Mode.VIRTUAL:

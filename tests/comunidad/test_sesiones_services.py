@@ -306,3 +306,27 @@ def test_arithmetic_in_a_fixed_number_of_queries(edition):
         return len(captured)
 
     assert queries(3) == queries(30) == 3
+
+
+def test_a_session_with_attendance_keeps_its_date_and_people(edition):
+    """Added by the lead: moving a session whose attendance was taken would
+    change what that attendance counts for; the topic can still be corrected."""
+    _course, cohort = edition
+    tutor = data.tutor(cohort)
+    present = data.learner(cohort)
+    past = session(cohort)
+    service.record_attendance(session=past, recorded_by=tutor, statuses={present.pk: P})
+    with pytest.raises(service.SessionError, match="asistencia registrada"):
+        service.save_session(
+            cohort=cohort,
+            by=tutor,
+            session=past,
+            starts_at=past.starts_at + timedelta(days=7),
+            ends_at=past.ends_at + timedelta(days=7),
+        )
+    past.refresh_from_db()
+    fixed = service.save_session(
+        cohort=cohort, by=tutor, session=past, topic="Tema corregido"
+    )
+    assert fixed.topic == "Tema corregido"
+    assert LiveSession.objects.get(pk=past.pk).starts_at == past.starts_at
