@@ -190,6 +190,27 @@ def unsubscribe_link(*, user_id: int, kind: str) -> str:
     return site_link(reverse("comunidad:avisos-baja", args=[token]))
 
 
+def wants_email_now(user, kind: str) -> bool:
+    """Whether ``user`` wants an e-mail of ``kind`` right away (duties always;
+    no preference row means right away). For callers that write their own
+    richer e-mail for an event (a released grade) instead of the generic one."""
+    if kind in DUTY_KINDS:
+        return True
+    choice = (
+        NotificationPreference.objects.filter(user=user, kind=kind)
+        .values_list("email", flat=True)
+        .first()
+    )
+    return (choice or Email.NOW) == Email.NOW
+
+
+def unsubscribe_headers(*, user_id: int, kind: str) -> tuple[str, dict[str, str]]:
+    """The one-click unsubscribe link of an optional kind and its RFC 8058
+    headers, for e-mails written outside this module."""
+    link = unsubscribe_link(user_id=user_id, kind=kind)
+    return link, _unsubscribe_headers(link)
+
+
 def _unsubscribe_headers(link: str) -> dict[str, str]:
     # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the link.
     return {

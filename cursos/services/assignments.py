@@ -30,7 +30,6 @@ from cursos.models import (
 )
 from cursos.selectors import course_outline, progress_for
 from cursos.selectors_assignments import due_for, submit_refusal
-from lms.outbox.mail import send_mail
 
 __all__ = [
     "AssignmentError",
@@ -280,33 +279,49 @@ def _lock_for_grading(submission: Submission) -> Submission:
 
 
 def _notify_learner(submission: Submission, *, template: str, subject: str) -> None:
-    """Queue the e-mail in this transaction (lms.outbox sends it after commit)
-    and list it in the learner's "Avisos" (without a second e-mail)."""
-    from comunidad.services.notifications import Kind, notify
+    """List the event in the learner's "Avisos" and e-mail it as they chose for
+    grades: right away, this richer e-mail (queued in this transaction, sent
+    after commit, with the one-click unsubscribe of the kind); in the daily
+    digest or never, through the notifications service."""
+    from django.core.mail import EmailMessage
+
+    from comunidad.services.notifications import (
+        Kind,
+        notify,
+        unsubscribe_headers,
+        wants_email_now,
+    )
+    from lms.outbox.mail import send_message
 
     user = submission.enrollment.user
     assignment = submission.assignment
+    now = bool(user.email) and wants_email_now(user, Kind.GRADE)
     notify(
         users=[user],
         kind=Kind.GRADE,
         title=subject % {"tarea": assignment.title},
         url=assignment.url or "",
-        email=False,
+        email=not now,
     )
-    if not user.email:
+    if not now:
         return
+    unsubscribe_url, headers = unsubscribe_headers(user_id=user.pk, kind=Kind.GRADE)
     context = {
         "submission": submission,
         "assignment": assignment,
         "user": user,
         "url": f"{settings.SITE_URL}{assignment.url or ''}",
         "site_url": settings.SITE_URL,
+        "unsubscribe_url": unsubscribe_url,
     }
-    send_mail(
-        subject=subject % {"tarea": assignment.title},
-        message=render_to_string(template, context),
-        from_email=None,
-        recipient_list=[user.email],
+    send_message(
+        EmailMessage(
+            subject=subject % {"tarea": assignment.title},
+            body=render_to_string(template, context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[user.email],
+            headers=headers,
+        )
     )
 
 

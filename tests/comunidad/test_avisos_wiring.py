@@ -124,3 +124,35 @@ def test_required_training_reminder_is_listed_once():
     assert [n.kind for n in rows] == ["recordatorio"] * len(ids)
     assert rows[0].url == course.url
     assert len(mail.outbox) == len(ids)
+
+
+@pytest.mark.parametrize(
+    ("choice", "emails_now"), [("inmediato", 1), ("resumen", 0), ("nunca", 0)]
+)
+def test_grade_e_mails_follow_the_learners_choice_and_can_be_unsubscribed(
+    world, django_capture_on_commit_callbacks, choice, emails_now
+):
+    """Added by the lead: a released grade is an optional notice, so its
+    e-mail follows the person's preference for grades and carries the one-click
+    unsubscribe; with the digest it waits for the digest."""
+    from comunidad.models import NotificationPreference
+    from comunidad.services.notifications import send_digests
+
+    _course, cohort, assignment, enrollment = world
+    NotificationPreference.objects.create(
+        user=enrollment.user, kind="calificacion", email=choice
+    )
+    submission = hand_in(enrollment, assignment)
+    with django_capture_on_commit_callbacks(execute=True):
+        grade(submission=submission, grader=tutor_of(cohort), points="90")
+    assert len(mail.outbox) == emails_now
+    if emails_now:
+        message = mail.outbox[0]
+        assert message.extra_headers["List-Unsubscribe-Post"] == (
+            "List-Unsubscribe=One-Click"
+        )
+        assert "/avisos/baja/" in message.extra_headers["List-Unsubscribe"]
+        assert "/avisos/baja/" in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        send_digests(now=None)
+    assert len(mail.outbox) == emails_now + (choice == "resumen")
