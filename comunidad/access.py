@@ -8,7 +8,7 @@ ids up inside ``readable_cohorts(user)`` (404 otherwise).
 
 from django.db.models import Q, QuerySet
 
-from cursos.editions import is_coordinator
+from cursos.editions import COORDINATOR_PERMISSION, is_coordinator, is_tutor
 from cursos.models import Cohort, EditionTutor, Enrollment
 
 
@@ -18,10 +18,16 @@ def readable_cohorts(user) -> QuerySet[Cohort]:
         return Cohort.objects.none()
     if is_coordinator(user):
         return Cohort.objects.all()
+    tutoring = (
+        EditionTutor.objects.filter(tutor=user).values("cohort_id")
+        if is_tutor(user)
+        else EditionTutor.objects.none().values("cohort_id")
+    )
+    # A tutor reads an edition while assigned to it (a learner's hand-assigned
+    # tutor is always one of the edition's tutors: cursos.services.editions).
     return Cohort.objects.filter(
         Q(pk__in=Enrollment.objects.filter(user=user).values("cohort_id"))
-        | Q(pk__in=EditionTutor.objects.filter(tutor=user).values("cohort_id"))
-        | Q(pk__in=Enrollment.objects.filter(tutor=user).values("cohort_id"))
+        | Q(pk__in=tutoring)
     )
 
 
@@ -31,6 +37,8 @@ def moderated_cohorts(user) -> QuerySet[Cohort]:
         return Cohort.objects.none()
     if is_coordinator(user):
         return Cohort.objects.all()
+    if not is_tutor(user):
+        return Cohort.objects.none()
     return Cohort.objects.filter(
         pk__in=EditionTutor.objects.filter(tutor=user).values("cohort_id")
     )
@@ -49,3 +57,27 @@ def learner_enrollment(user, cohort: Cohort) -> Enrollment | None:
     if not user.is_authenticated:
         return None
     return Enrollment.objects.filter(user=user, cohort=cohort).first()
+
+
+def readers_of(cohort: Cohort) -> Q:
+    """A filter on users: who may read ``cohort`` now (its learners, its tutors
+    in the group "Tutores", coordinators), in SQL, for notifying many at once."""
+    from django.contrib.auth.models import Permission
+
+    from cursos.models import TUTORS_GROUP
+
+    app_label, codename = COORDINATOR_PERMISSION.split(".")
+    permission = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    )
+    return Q(is_active=True) & (
+        Q(pk__in=Enrollment.objects.filter(cohort=cohort).values("user_id"))
+        | Q(
+            pk__in=EditionTutor.objects.filter(
+                cohort=cohort, tutor__groups__name=TUTORS_GROUP
+            ).values("tutor_id")
+        )
+        | Q(is_superuser=True)
+        | Q(groups__permissions__in=permission)
+        | Q(user_permissions__in=permission)
+    )

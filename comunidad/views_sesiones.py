@@ -16,6 +16,7 @@ from comunidad.access import learner_enrollment, moderated_cohorts, readable_coh
 from comunidad.forms_sesiones import SessionForm
 from comunidad.models import Attendance, LiveSession
 from comunidad.services import sessions as service
+from comunidad.services.sessions import ASCII_ID
 
 
 def _readable(request, cohort_id):
@@ -182,7 +183,7 @@ def attendance_view(request, cohort_id: int, session_id: int):
             )
     posted_ints = {}
     for key, value in posted.items():
-        if key.isdigit():
+        if ASCII_ID.fullmatch(key):
             posted_ints[int(key)] = value
     rows = _roster_rows(session, request.user, posted_ints)
     return render(

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from comunidad.models import LiveSession
 from comunidad.services.sessions import (
     SessionError,
+    cancel_session,
     notify_new_session,
     validate_session,
 )
@@ -53,6 +54,7 @@ class LiveSessionForm(WagtailAdminModelForm):
         probe.topic = probe.topic or ""
         probe.place = probe.place or ""
         probe.link = probe.link or ""
+        self._keep_what_attendance_counts(data)
         try:
             validate_session(probe)
         except SessionError as error:
@@ -61,6 +63,40 @@ class LiveSessionForm(WagtailAdminModelForm):
                 {field: error.message} if field in self.fields else error.message
             ) from None
         return data
+
+    def _keep_what_attendance_counts(self, data):
+        """The same rule as the tutor's form (``save_session``): once attendance
+        is taken, the edition, date, time and department stay."""
+        session = self.instance
+        if session.pk is None or not session.attendance.exists():
+            return
+        counted = ("cohort", "starts_at", "ends_at", "department")
+        if any(data.get(name) != getattr(session, name) for name in counted):
+            raise forms.ValidationError(
+                gettext_lazy(
+                    "Esta sesión ya tiene asistencia registrada: puede corregir el "
+                    "tema, el lugar o el enlace, pero no la edición, la fecha, la "
+                    "hora ni el departamento."
+                )
+            )
+
+
+class LiveSessionDeleteView(generic.DeleteView):
+    """Deleting goes through ``cancel_session``: only a session that has not
+    started and has no attendance, and its learners are told."""
+
+    def delete_action(self):
+        cancel_session(session=self.object, by=self.request.user)
+
+    def form_valid(self, form):
+        from django.contrib import messages
+        from django.shortcuts import redirect
+
+        try:
+            return super().form_valid(form)
+        except SessionError as error:
+            messages.error(self.request, error.message)
+            return redirect(self.get_success_url())
 
 
 class LiveSessionCreateView(generic.CreateView):
@@ -79,6 +115,7 @@ class LiveSessionViewSet(ModelViewSet):
     url_prefix = "sesiones-en-vivo"
     name = "sesiones_en_vivo"
     add_view_class = LiveSessionCreateView
+    delete_view_class = LiveSessionDeleteView
     form_fields = FIELDS
     list_display = ["topic", "cohort", "starts_at", "mode", "department"]
     list_filter = ["cohort", "mode"]

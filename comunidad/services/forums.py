@@ -20,6 +20,7 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -28,7 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comunidad.access import may_moderate, may_read
+from comunidad.access import may_moderate, may_read, readers_of
 from comunidad.models import (
     Notification,
     Post,
@@ -261,13 +262,21 @@ def reply(*, thread: Thread, author, body: str, files=(), token: str) -> Post:
             Thread.objects.filter(pk=thread.pk).update(
                 last_post_at=now, posts_count=F("posts_count") + 1
             )
+            # Only followers who may still read the edition (a learner moved
+            # to another edition, a tutor taken off it, no longer do).
             followers = (
-                ThreadSubscription.objects.filter(thread=thread)
-                .exclude(user=author)
-                .select_related("user")
+                get_user_model()
+                .objects.filter(readers_of(thread.cohort))
+                .filter(
+                    pk__in=ThreadSubscription.objects.filter(thread=thread).values(
+                        "user_id"
+                    )
+                )
+                .exclude(pk=author.pk)
+                .distinct()
             )
             notify(
-                users=[s.user for s in followers if s.user.is_active],
+                users=list(followers),
                 kind=Notification.Kind.REPLY,
                 title=_("Nueva respuesta en «%(titulo)s»") % {"titulo": thread.title},
                 body=excerpt(body),

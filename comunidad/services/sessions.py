@@ -22,6 +22,7 @@ counted × 100 (two decimals); ``None`` when no session counts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -41,6 +42,10 @@ from cursos.models import Cohort, Enrollment
 Status = Attendance.Status
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
+
+
+# A roster field names an enrollment by its id: ASCII digits only.
+ASCII_ID = re.compile(r"[0-9]{1,18}")
 
 
 class SessionError(Exception):
@@ -347,10 +352,10 @@ def record_attendance(
         raise SessionError(_("Marque la asistencia de al menos una persona."))
     cleaned: dict[int, str] = {}
     for key, status in statuses.items():
-        try:
-            enrollment_id = int(key)
-        except (TypeError, ValueError):
-            raise SessionError(_("La lista de asistencia no es válida.")) from None
+        if not isinstance(key, int) and not ASCII_ID.fullmatch(str(key)):
+            # int() also takes " 5", "+5" and other scripts' digits ("٥").
+            raise SessionError(_("La lista de asistencia no es válida."))
+        enrollment_id = int(key)
         if status not in Status.values:
             raise SessionError(
                 _("Elija presente, ausente o ausencia justificada para cada persona.")
