@@ -51,14 +51,23 @@ class Editor:
         self.page = page
         self.stream = page.locator(f"#{panel_id}")
 
+    # Top-level blocks only: a ListBlock's items are children too.
+    CHILD = "[data-streamfield-stream-container] > [data-streamfield-child]"
+
     def insert(self, label):
-        """Press the last "+" of the stream, pick ``label``; the new block."""
+        """Press the last "+" of the stream, pick ``label``; the new block.
+
+        The new block is found as the one child that was not there before: right
+        after an insertion the editor may not have drawn the new block's own "+"
+        yet, so "the last +" and "the last block" are not reliable on a busy
+        machine (the quiz's second question once landed above the first)."""
+        children = self.stream.locator(self.CHILD)
+        children.evaluate_all("els => els.forEach(e => (e.dataset.e2eSeen = '1'))")
+        before = children.count()
         self.stream.get_by_role("button", name="Insertar un bloque").last.click()
         self.page.get_by_role("option", name=label, exact=True).click()
-        # Top-level blocks only: a ListBlock's items are children too.
-        return self.stream.locator(
-            "[data-streamfield-stream-container] > [data-streamfield-child]"
-        ).last
+        expect(children).to_have_count(before + 1)
+        return self.stream.locator(f"{self.CHILD}:not([data-e2e-seen])")
 
     def type_rich_text(self, textbox, text):
         # Draftail is a contenteditable: a person clicks into it and types.
