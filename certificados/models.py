@@ -205,6 +205,17 @@ class Certificate(VerificationCodeMixin, models.Model):
     grade = models.DecimalField(
         _("nota final"), max_digits=5, decimal_places=2, null=True, blank=True
     )
+    valid_until = models.DateField(
+        _("válido hasta"),
+        null=True,
+        blank=True,
+        help_text=_("Vacío: no vence (el curso no fija una vigencia)."),
+    )
+    # The certificate's position in the published Bitstring Status List
+    # (certificados/credentials.py); given once at issue, never reused.
+    status_index = models.PositiveIntegerField(
+        _("posición en la lista de estado"), null=True, blank=True, unique=True
+    )
     status = models.CharField(
         _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
@@ -286,6 +297,51 @@ class BulkIssueJob(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.cohort}"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+class CertificateBundle(models.Model):
+    """All the certificates of an edition in one file for printing (a merged PDF
+    or a ZIP), built by Celery; ``done`` grows as it works, so the admin shows
+    progress. The file is private (coordinators only) and kept for a while."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", _("Un PDF con todos")
+        ZIP = "zip", _("Un ZIP con un PDF por persona")
+
+    class Status(models.TextChoices):
+        PENDING = "pendiente", _("En preparación")
+        READY = "listo", _("Listo")
+        FAILED = "fallido", _("No se pudo preparar")
+
+    cohort = models.ForeignKey(
+        "cursos.Cohort",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("edición"),
+    )
+    format = models.CharField(_("formato"), max_length=10, choices=Format.choices)
+    status = models.CharField(
+        _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    file = models.FileField(_("archivo"), blank=True, max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("descarga de certificados de una edición")
+        verbose_name_plural = _("descargas de certificados de ediciones")
+
+    def __str__(self):
+        return f"{self.get_format_display()} · {self.cohort}"
 
     @property
     def percent(self) -> int:

@@ -128,6 +128,18 @@ class CoursePage(AsciiSlugMixin, PublicPageCacheMixin, Page):
         help_text=_("Si se marca, cada módulo se abre cuando se completa el anterior."),
     )
     grants_certificate = models.BooleanField(_("otorga certificado"), default=True)
+    # How long a certificate of this course stays valid (certificados: valid_until;
+    # required training renews before it ends). Empty: it does not expire.
+    validity_months = models.PositiveSmallIntegerField(
+        _("vigencia del certificado (meses)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Vacío: el certificado no vence. Por ejemplo, 12 para una capacitación "
+            "que se renueva cada año."
+        ),
+    )
     # A grade out of 100 (cursos.services.grades). No pass mark: the course is
     # approved by completing everything, as a self-paced course.
     pass_mark = models.PositiveSmallIntegerField(
@@ -204,7 +216,9 @@ class CoursePage(AsciiSlugMixin, PublicPageCacheMixin, Page):
                 FieldRowPanel(
                     [FieldPanel("estimated_hours"), FieldPanel("grants_certificate")]
                 ),
-                FieldPanel("certificate_template"),
+                FieldRowPanel(
+                    [FieldPanel("certificate_template"), FieldPanel("validity_months")]
+                ),
                 FieldPanel("visibility"),
                 FieldPanel("sequential"),
             ],

@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,15 @@ class RequiredTraining(models.Model):
         blank=True,
         help_text=_(
             "Quien ya está en el grupo cuenta los días desde que se crea la regla."
+        ),
+    )
+    renew_days_before = models.PositiveSmallIntegerField(
+        _("renovar días antes del vencimiento"),
+        default=30,
+        validators=[MaxValueValidator(365)],
+        help_text=_(
+            "Solo para cursos cuyo certificado vence: tantos días antes de que venza "
+            "lo completado, la capacitación se asigna de nuevo."
         ),
     )
     active = models.BooleanField(
