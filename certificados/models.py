@@ -246,6 +246,22 @@ class Certificate(VerificationCodeMixin, models.Model):
     def __str__(self):
         return f"{self.holder_name} · {self.course_title}"
 
+    def verdict(self, on=None) -> str | None:
+        """What verification says about this certificate on a day (today by
+        default): "revocado", "vencido" (past ``valid_until``) or "valido";
+        None while it is still being prepared. The one rule the PDF check, the
+        code check and the credential check share."""
+        from django.utils import timezone
+
+        if self.status == self.Status.REVOKED:
+            return "revocado"
+        if self.status != self.Status.ISSUED:
+            return None
+        on = on or timezone.localdate()
+        if self.valid_until is not None and self.valid_until < on:
+            return "vencido"
+        return "valido"
+
 
 class CertificateVersion(models.Model):
     """A rendered PDF of a certificate; reissuing keeps the earlier ones."""
