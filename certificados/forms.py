@@ -41,3 +41,55 @@ class RevokeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
+
+
+MAX_CREDENTIAL_BYTES = 64 * 1024
+
+
+class VerifyCredentialForm(forms.Form):
+    """A credential pasted as text or uploaded as its file (a .jwt file holds
+    the same text)."""
+
+    token = forms.CharField(
+        label=_("Pegue aquí la credencial"),
+        required=False,
+        max_length=MAX_CREDENTIAL_BYTES,
+        strip=True,
+        help_text=_("Es un texto largo de letras y números separado por dos puntos."),
+        widget=forms.Textarea(
+            attrs={"rows": 6, "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )
+    file = forms.FileField(
+        label=_("o suba el archivo de la credencial (.jwt)"),
+        required=False,
+        help_text=_("Se comprueba y no se guarda."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return None
+        if upload.size > MAX_CREDENTIAL_BYTES:
+            raise forms.ValidationError(
+                _(
+                    "El archivo pesa más de 64 KB: no es una credencial de esta "
+                    "plataforma."
+                )
+            )
+        try:
+            return upload.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                _("El archivo no es una credencial (no es texto).")
+            ) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get("file") or cleaned.get("token")
+        if not self.errors and not text:
+            raise forms.ValidationError(
+                _("Pegue la credencial o suba su archivo para comprobarla.")
+            )
+        cleaned["credential"] = text or ""
+        return cleaned

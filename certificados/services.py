@@ -23,6 +23,7 @@ from lms.accounts.validators import normalize_full_name, validate_full_name
 from lms.outbox import services as outbox
 from lms.outbox.mail import send_mail
 
+from . import credential_status
 from .models import (
     Certificate,
     CertificateTemplate,
@@ -96,6 +97,7 @@ def issue_for(
                 kind=kind,
                 grade=enrollment.final_grade,
             )
+            credential_status.allocate_status_index(certificate)
     except IntegrityError:
         return Certificate.objects.get(enrollment=enrollment)
     if enqueue:
@@ -204,6 +206,7 @@ def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
         revoke_reason=reason[:2000],
     )
     certificate.refresh_from_db()
+    credential_status.status_changed(certificate)
     return certificate
 
 

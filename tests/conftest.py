@@ -58,3 +58,23 @@ def admin_client(admin_user):
     client = Client(enforce_csrf_checks=True)
     client.force_login(admin_user)
     return client
+
+
+# ---------------------------------------------------------------- credentials
+# (branch `credentials`) Verifiable credentials are signed with keys from
+# CREDENTIAL_SIGNING_KEYS_DIR; the suite signs with small keys made once per
+# session in a temporary directory, never with a developer's own keys.
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _credential_signing_keys(tmp_path_factory):
+    from django.conf import settings
+
+    from certificados import credentials
+
+    directory = tmp_path_factory.mktemp("claves-credenciales")
+    credentials.create_key(directory, size=2048)
+    previous = settings.CREDENTIAL_SIGNING_KEYS_DIR
+    settings.CREDENTIAL_SIGNING_KEYS_DIR = directory
+    yield directory
+    settings.CREDENTIAL_SIGNING_KEYS_DIR = previous

@@ -340,3 +340,14 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Verifiable credentials (Open Badges 3.0, certificados/credentials.py): the
+# directory of private signing keys (JWK files, never in the repository); the
+# newest signs and all are published. `manage.py credential_key` creates one
+# (and `--rotate` a newer one); see docs/deploy.md.
+CREDENTIAL_SIGNING_KEYS_DIR = env.path(
+    "CREDENTIAL_SIGNING_KEYS_DIR", default=BASE_DIR / "privado" / "claves-credenciales"
+)
+CREDENTIAL_ISSUER_NAME = env(
+    "CREDENTIAL_ISSUER_NAME", default="Instituto de Fomento Municipal (INFOM)"
+)

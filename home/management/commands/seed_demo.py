@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from certificados import credentials
 from cursos.demo import seed_courses
 from home.demo import seed_home, seed_site, seed_site_address
 from lms.accounts.demo import DEMO_PASSWORD, seed_accounts
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         accounts = seed_accounts()
         courses = seed_courses()
         seed_site(courses=[courses["diploma"]])
+        credentials.ensure_key()  # credentials: the demo key that signs badges
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
         self.stdout.write(f"\nCuentas de demostración (contraseña: {DEMO_PASSWORD}):")
         for account, _user, created in accounts:
