@@ -74,10 +74,12 @@ bench: setup
 		$(PY) $$f 2>&1 | grep -v "^Step " || exit 1; done
 
 check-deploy: setup
+	KEYS=$$(mktemp -d) && CREDENTIAL_SIGNING_KEYS_DIR=$$KEYS $(PY) manage.py credential_key >/dev/null && \
 	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=aprende.infom.gob.gt \
 	CSRF_TRUSTED_ORIGINS=https://aprende.infom.gob.gt DATABASE_URL=$(PG_URL) \
-	CACHE_URL=$(REDIS_CACHE_URL) SITE_URL=https://aprende.infom.gob.gt \
-	$(PY) manage.py check --deploy --fail-level WARNING --settings=lms.settings.production
+	CACHE_URL=$(REDIS_CACHE_URL) SITE_URL=https://aprende.infom.gob.gt CREDENTIAL_SIGNING_KEYS_DIR=$$KEYS \
+	$(PY) manage.py check --deploy --fail-level WARNING --settings=lms.settings.production; \
+	status=$$?; rm -rf "$$KEYS"; exit $$status
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

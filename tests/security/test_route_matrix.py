@@ -222,6 +222,13 @@ RULES: dict[str, dict[str, str]] = {
     "certificados/verificar/": PUBLIC,
     "certificados/verificar/<path:code>/": PUBLIC,
     "certificados/<int:pk>/descargar/": rule("login", "200", other="404"),
+    # credentials: Open Badges 3.0 documents are public; the .jwt is the holder's.
+    "certificados/verificar/credencial/": PUBLIC,
+    "certificados/emisor/": PUBLIC,
+    "certificados/emisor/claves.json": PUBLIC,
+    "certificados/emisor/claves/<slug:kid>.json": PUBLIC,
+    "certificados/estado/<int:lista>/": PUBLIC,
+    "certificados/<int:pk>/credencial/": rule("login", "200", other="404"),
     # Accounts (ours and allauth's).
     "cuentas/perfil/": SIGNED_IN,
     "cuentas/perfil/mis-datos.json": SIGNED_IN,
@@ -830,6 +837,11 @@ class World:
         values["attachment_id"] = self.post_attachment.pk
         values["announcement_id"] = self.announcement.pk
         values["notification_id"] = self.notification.pk
+        # credentials: the matrix certificate's status list and the signing key
+        from certificados import credentials
+
+        values["lista"] = credentials.status_position(self.certificate.status_index)[0]
+        values["kid"] = credentials.load_keys().signing_kid
         if route.pattern.startswith("tutoria/"):
             values["enrollment_id"] = self.edition_enrollment.pk
         if route.pattern.startswith("ediciones/"):
