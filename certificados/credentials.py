@@ -264,7 +264,6 @@ def build_credential(certificate, *, course_id: int) -> dict:
         ],
         "achievement": achievement,
         "creditsEarned": float(certificate.hours),
-        "activityEndDate": _timestamp(_end_of_day(certificate.completed_on)),
     }
     if certificate.cohort_name:
         subject["term"] = certificate.cohort_name

@@ -55,7 +55,10 @@ class VerifyCredentialForm(forms.Form):
         required=False,
         max_length=MAX_CREDENTIAL_BYTES,
         strip=True,
-        help_text=_("Es un texto largo de letras y números separado por dos puntos."),
+        help_text=_(
+            "Es un texto largo de letras y números en tres partes separadas por "
+            "puntos: el contenido del archivo .jwt."
+        ),
         widget=forms.Textarea(
             attrs={"rows": 6, "autocomplete": "off", "spellcheck": "false"}
         ),
