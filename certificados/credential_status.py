@@ -151,15 +151,20 @@ def check_credential(token: str, *, now: datetime | None = None) -> CredentialCh
         if index is not None
         else None
     )
-    if certificate is None or certificate.verdict() is None:
+    if certificate is None or certificate.issued_at is None:
         return CredentialCheck("emisor")
     now = now or timezone.now()
-    if certificate.verdict(on=timezone.localdate(now)) == "revocado":
+    verdict = certificate.verdict(on=timezone.localdate(now))
+    if verdict is None:
+        # Pending again while a name correction is rendered: it was issued and
+        # its earlier versions stand (as an earlier PDF does); only the dates
+        # can end it.
+        verdict = "valido"
+    if verdict == "revocado":
         return CredentialCheck("revocada", credential, certificate.revoked_at)
     if credential.get("nbf", 0) > now.timestamp():
         return CredentialCheck("aun_no", credential)
-    if (
-        "exp" in credential and credential["exp"] < now.timestamp()
-    ) or certificate.verdict(on=timezone.localdate(now)) == "vencido":
+    expired = "exp" in credential and credential["exp"] < now.timestamp()
+    if expired or verdict == "vencido":
         return CredentialCheck("vencida", credential)
     return CredentialCheck("valida", credential)

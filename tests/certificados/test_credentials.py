@@ -26,7 +26,7 @@ from jwcrypto.jws import JWS
 
 from certificados import checks, credential_status, credentials
 from certificados.models import Certificate
-from certificados.services import revoke
+from certificados.services import reissue, render_and_store, revoke
 from cursos.services.enrollment import enroll
 from cursos.services.progress import complete_lesson
 from tests.factories import UserFactory, build_course, course_lessons
@@ -443,6 +443,35 @@ def test_verify_page_says_expired(client, owner, certificate):
     with time_machine.travel(timezone.now() + timedelta(days=60)):
         page = post_form(client, VERIFY, {"token": token}).content.decode()
     assert "Credencial vencida" in page
+
+
+def test_a_credential_stays_valid_while_a_name_correction_is_rendered(
+    owner, certificate
+):
+    token = download(owner, certificate)
+    user = certificate.enrollment.user
+    user.full_name = "María José Tzul Batz de León"
+    user.save()
+    reissue(certificate=certificate, enqueue=False)
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.PENDING
+    assert credential_status.check_credential(token).state == "valida"
+    render_and_store(certificate.pk)
+    certificate.refresh_from_db()
+    new = download(owner, certificate)
+    assert (
+        b64json(new.split(".")[1])["credentialSubject"]["identifier"][0]["identityHash"]
+        == "María José Tzul Batz de León"
+    )
+    assert credential_status.check_credential(new).state == "valida"
+
+
+def test_a_credential_not_yet_valid_says_so(owner, certificate):
+    token = download(owner, certificate)
+    check = credential_status.check_credential(
+        token, now=timezone.now() - timedelta(days=2)
+    )
+    assert check.state == "aun_no"
 
 
 def other_key_token(token: str, *, kid: str | None = None, alg="RS256") -> str:
