@@ -356,7 +356,7 @@ def register_bulk_menu_item():
             return request.user.has_perm(MANAGE)
 
     return ManageMenuItem(
-        gettext_lazy("Emisión masiva"),
+        gettext_lazy("Emisión y descargas"),
         reverse("certificados_admin:bulk"),
         icon_name="doc-full-inverse",
         order=260,
