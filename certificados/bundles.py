@@ -261,6 +261,9 @@ def _write_pdf(certificates, out, progress) -> None:
         for page in reader.pages:
             writer.add_page(page, excluded_keys=("/Annots",))
         progress(done)
+    # The logo, background and signature images (and any identical font) of
+    # every certificate are stored once: a 300-page file shrinks severalfold.
+    writer.compress_identical_objects()
     writer.add_metadata(
         {"/Title": _("Certificados para imprimir"), "/Producer": "INFOM Aprendizaje"}
     )
