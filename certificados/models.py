@@ -14,6 +14,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, PreviewableMixin
 
+from cursos.storage import get_private_storage
+
 PLACEHOLDERS = ("nombre", "curso", "horas", "fecha", "edicion")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -345,7 +347,13 @@ class CertificateBundle(models.Model):
     )
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    file = models.FileField(_("archivo"), blank=True, max_length=255)
+    # Private storage (never under MEDIA_URL): served only by the admin view
+    # that checks who asks (certificados.wagtail_hooks.bundle_file_view).
+    file = models.FileField(
+        _("archivo"), blank=True, max_length=255, storage=get_private_storage
+    )
+    # Why it failed, in Spanish, for the coordinator (empty unless FAILED).
+    error = models.CharField(_("motivo"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -355,6 +363,15 @@ class CertificateBundle(models.Model):
     class Meta:
         verbose_name = _("descarga de certificados de una edición")
         verbose_name_plural = _("descargas de certificados de ediciones")
+        constraints = [
+            # A second request while one is being prepared gets that one
+            # (certificados.bundles.start_bundle).
+            models.UniqueConstraint(
+                fields=["cohort", "format"],
+                condition=models.Q(status="pendiente"),
+                name="one_pending_bundle_per_edition_and_format",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_format_display()} · {self.cohort}"

@@ -84,3 +84,25 @@ def start_bulk_job(*, cohort, kind: str, created_by) -> BulkIssueJob:
     for start in range(0, len(ids), CHUNK):
         enqueue(bulk_chunk, job.pk, ids[start : start + CHUNK])
     return job
+
+
+# A big edition takes longer than the default limits (lms.settings.base); a
+# bundle past the soft limit is marked failed with a message (bundles.py).
+@shared_task(
+    name="certificados.build_bundle",
+    soft_time_limit=settings.CERTIFICATE_BUNDLE_SOFT_TIME_LIMIT,
+    time_limit=settings.CERTIFICATE_BUNDLE_SOFT_TIME_LIMIT + 30,
+)
+def build_bundle_task(bundle_id: int) -> str:
+    """Build an edition's merged PDF or ZIP (certificados.bundles)."""
+    from .bundles import build_bundle
+
+    return build_bundle(bundle_id)
+
+
+@shared_task(name="certificados.delete_old_bundles")
+def delete_old_bundles_task() -> dict:
+    """Beat task: old bundle files out of private storage."""
+    from .bundles import delete_old_bundles
+
+    return delete_old_bundles()

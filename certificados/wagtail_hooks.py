@@ -1,14 +1,19 @@
 """Admin wiring for certificates: the template snippet (with a PDF preview), the
-certificates listing (search, filters, CSV export), revoke, reissue and bulk
-work for a cohort with visible progress."""
+certificates listing (search, filters, CSV export), revoke, reissue, bulk
+work for a cohort and an edition's certificates in one file (merged PDF or
+ZIP), both with visible progress."""
 
 import django_filters
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -19,11 +24,18 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cursos.models import Cohort
 from lms.spreadsheet import SafeSpreadsheetExportMixin
 
+from .bundles import (
+    CONTENT_TYPES,
+    BundleError,
+    download_name,
+    manageable_cohorts,
+    start_bundle,
+    visible_bundles,
+)
 from .forms import RevokeForm
-from .models import BulkIssueJob, Certificate, CertificateTemplate
+from .models import BulkIssueJob, Certificate, CertificateBundle, CertificateTemplate
 from .services import CertificateError, reissue, revoke
 from .tasks import start_bulk_job
 
@@ -208,34 +220,115 @@ def reissue_view(request, pk: int):
     )
 
 
+def _bulk_page(request, *, status: int = 200):
+    # Editions of courses that were never published have nobody to certify.
+    cohorts = manageable_cohorts(request.user).select_related("course")
+    jobs = BulkIssueJob.objects.select_related("cohort").order_by("-created_at")[:10]
+    bundles = visible_bundles(request.user).order_by("-created_at")[:10]
+    return render(
+        request,
+        "certificados/admin/bulk.html",
+        {
+            "cohorts": cohorts.order_by("-starts_on"),
+            "jobs": jobs,
+            "kinds": BulkIssueJob.Kind.choices,
+            "bundles": bundles,
+            "formats": CertificateBundle.Format,
+            "keep_days": settings.CERTIFICATE_BUNDLE_KEEP_DAYS,
+        },
+        status=status,
+    )
+
+
 def bulk_view(request):
     _require_manage(request)
-    # Editions of courses that were never published have nobody to certify.
-    cohorts = (
-        Cohort.objects.filter(course__first_published_at__isnull=False)
-        .select_related("course")
-        .order_by("-starts_on")
-    )
     if request.method == "POST":
-        cohort = cohorts.filter(pk=request.POST.get("cohort") or 0).first()
+        cohorts = manageable_cohorts(request.user)
+        cohort = cohorts.filter(pk=_int(request.POST.get("cohort"))).first()
         kind = request.POST.get("kind")
         if cohort is None or kind not in BulkIssueJob.Kind.values:
             messages.error(request, _("Elija una edición y qué hacer."))
         else:
             job = start_bulk_job(cohort=cohort, kind=kind, created_by=request.user)
             return redirect("certificados_admin:bulk_job", job.pk)
-    jobs = BulkIssueJob.objects.select_related("cohort").order_by("-created_at")[:10]
-    return render(
-        request,
-        "certificados/admin/bulk.html",
-        {"cohorts": cohorts, "jobs": jobs, "kinds": BulkIssueJob.Kind.choices},
-    )
+    return _bulk_page(request)
+
+
+def _int(raw) -> int:
+    """An id typed in a form; anything that is not one finds nothing."""
+    return int(raw) if isinstance(raw, str) and raw.isascii() and raw.isdigit() else 0
 
 
 def bulk_job_view(request, pk: int):
     _require_manage(request)
     job = get_object_or_404(BulkIssueJob.objects.select_related("cohort"), pk=pk)
     return render(request, "certificados/admin/bulk_job.html", {"job": job})
+
+
+@require_POST
+def bundle_start_view(request):
+    """ "Descargar todos": start (or find the pending) merged PDF or ZIP of an
+    edition, then show its progress."""
+    _require_manage(request)
+    cohort = manageable_cohorts(request.user).filter(
+        pk=_int(request.POST.get("cohort"))
+    )
+    cohort = cohort.select_related("course").first()
+    if cohort is None:
+        messages.error(request, _("Elija una edición."))
+        return _bulk_page(request, status=400)
+    try:
+        bundle = start_bundle(
+            cohort=cohort, format=request.POST.get("format"), created_by=request.user
+        )
+    except BundleError as error:
+        messages.error(request, str(error))
+        return _bulk_page(request, status=400)
+    return redirect("certificados_admin:bundle", bundle.pk)
+
+
+@require_GET
+def bundle_view(request, pk: int):
+    """The progress of a bundle, refreshed every 3 seconds while it is being
+    prepared (a meta refresh and an "Actualizar" link: no script needed)."""
+    _require_manage(request)
+    bundle = get_object_or_404(visible_bundles(request.user), pk=pk)
+    return render(
+        request,
+        "certificados/admin/bundle.html",
+        {
+            "bundle": bundle,
+            "keep_days": settings.CERTIFICATE_BUNDLE_KEEP_DAYS,
+            "download_name": download_name(bundle),
+        },
+    )
+
+
+@require_GET
+def bundle_file_view(request, pk: int):
+    """The ready file, from private storage, as an attachment; 404 for ids
+    outside the editions the user manages and for bundles not ready."""
+    _require_manage(request)
+    bundle = get_object_or_404(
+        visible_bundles(request.user),
+        pk=pk,
+        status=CertificateBundle.Status.READY,
+    )
+    if not bundle.file:
+        raise Http404
+    try:
+        handle = bundle.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=download_name(bundle),
+        content_type=CONTENT_TYPES[bundle.format],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    return response
 
 
 @hooks.register("register_admin_urls")
@@ -247,6 +340,9 @@ def register_certificate_admin_urls():
         path("<int:pk>/reemitir/", reissue_view, name="reissue"),
         path("masivo/", bulk_view, name="bulk"),
         path("masivo/<int:pk>/", bulk_job_view, name="bulk_job"),
+        path("descargas/", bundle_start_view, name="bundle_start"),
+        path("descargas/<int:pk>/", bundle_view, name="bundle"),
+        path("descargas/<int:pk>/archivo/", bundle_file_view, name="bundle_file"),
     ]
     return [path("certificados-acciones/", include((urls, "certificados_admin")))]
 
@@ -260,7 +356,7 @@ def register_bulk_menu_item():
             return request.user.has_perm(MANAGE)
 
     return ManageMenuItem(
-        gettext_lazy("Emisión masiva"),
+        gettext_lazy("Emisión y descargas"),
         reverse("certificados_admin:bulk"),
         icon_name="doc-full-inverse",
         order=260,

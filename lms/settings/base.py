@@ -315,7 +315,24 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "comunidad.send_digests",
         "schedule": crontab(hour=18, minute=0),
     },
+    # Once a day at 03:30 (Guatemala): editions' certificate downloads (merged
+    # PDF / ZIP) older than CERTIFICATE_BUNDLE_KEEP_DAYS leave private storage.
+    "borrar-descargas-de-certificados": {
+        "task": "certificados.delete_old_bundles",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+
+# An edition's certificates in one file (certificados.bundles): days a file is
+# kept, minutes after which a bundle still pending is taken as abandoned, and
+# the task's soft time limit in seconds.
+CERTIFICATE_BUNDLE_KEEP_DAYS = env.int("CERTIFICATE_BUNDLE_KEEP_DAYS", default=7)
+CERTIFICATE_BUNDLE_STALE_MINUTES = env.int(
+    "CERTIFICATE_BUNDLE_STALE_MINUTES", default=30
+)
+CERTIFICATE_BUNDLE_SOFT_TIME_LIMIT = env.int(
+    "CERTIFICATE_BUNDLE_SOFT_TIME_LIMIT", default=900
+)
 
 # Hours a seat offered from a waiting list is held (cursos.services.editions).
 WAITLIST_OFFER_HOURS = env.int("WAITLIST_OFFER_HOURS", default=48)

@@ -400,6 +400,13 @@ for _action in ("new/", "edit/<int:pk>/", "usage/<int:pk>/", "copy/<int:pk>/"):
         "login", "login", coord="denied"
     )
 
+# bundles: an edition's certificates in one file (certificados.bundles), for
+# those who manage certificates only; the matrix bundle is ready, so its file
+# is served to them.
+RULES["admin/certificados-acciones/descargas/"] = ADMIN_POST_ONLY
+RULES["admin/certificados-acciones/descargas/<int:pk>/"] = ADMIN
+RULES["admin/certificados-acciones/descargas/<int:pk>/archivo/"] = ADMIN
+
 # Page types: one live instance each, served by Wagtail.
 PAGE_RULES: dict[str, dict[str, str]] = {
     "home.HomePage": PUBLIC,
@@ -483,6 +490,9 @@ POST_RULES: dict[str, dict[str, str]] = {
     "programar sesión": rule("login", "404", coord="400", tutor="400"),
     "registrar asistencia": rule("login", "404", coord="400", tutor="400"),
     "cancelar sesión": rule("login", "404", coord="302", tutor="302"),
+    # bundles: the matrix edition has no issued certificate yet, so a
+    # coordinator's request is refused (400) with a message.
+    "descargar certificados de una edición": rule("login", "login", coord="400"),
 }
 
 
@@ -630,6 +640,21 @@ class World:
             starts_on="2026-01-15",
         )
         self.bulk_job = BulkIssueJob.objects.create(cohort=cohort, kind="emitir")
+        # bundles: a ready download of the matrix edition's certificates.
+        from certificados.models import CertificateBundle
+        from cursos.storage import private_storage
+
+        self.bundle = CertificateBundle.objects.create(
+            cohort=cohort,
+            format="zip",
+            status="listo",
+            total=1,
+            done=1,
+            file=private_storage.save(
+                "certificados/paquetes/matriz.zip",
+                ContentFile(b"PK\x05\x06" + bytes(18)),
+            ),
+        )
         # The tutor area: the matrix tutor follows the edition, where the other
         # learner has handed in an assignment.
         self.cohort = cohort
@@ -782,7 +807,12 @@ class World:
             "wagtailadmin_api:documents": self.document.pk,
             "wagtailadmin_api:images": self.image.pk,
         }
-        pk_by_name = {"certificados_admin:bulk_job": self.bulk_job.pk}
+        pk_by_name = {
+            "certificados_admin:bulk_job": self.bulk_job.pk,
+            # bundles
+            "certificados_admin:bundle": self.bundle.pk,
+            "certificados_admin:bundle_file": self.bundle.pk,
+        }
         namespace = route.name.rsplit(":", 1)[0] if ":" in route.name else ""
         values = {
             "pk": pk_by_name.get(
@@ -1140,6 +1170,11 @@ def _post_target(world, name: str) -> tuple[str, dict]:
         "cancelar sesión": (
             f"/ediciones/{world.cohort.pk}/sesiones/{world.live_session.pk}/cancelar/",
             {},
+        ),
+        # bundles
+        "descargar certificados de una edición": (
+            "/admin/certificados-acciones/descargas/",
+            {"cohort": world.cohort.pk, "format": "pdf"},
         ),
     }[name]
 
