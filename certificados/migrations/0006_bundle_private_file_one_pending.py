@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificados', '0004_validity_renewal'),
+        ('certificados', '0005_backfill_status_index'),
         ('cursos', '0016_validity_renewal'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
