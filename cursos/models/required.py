@@ -104,8 +104,10 @@ class RequiredTraining(models.Model):
 
 class TrainingAssignment(models.Model):
     """One person's duty to complete a required training. Leaving the group
-    withdraws it (``withdrawn_at``) without deleting it; at most one assignment
-    per person and course is current."""
+    withdraws it (``withdrawn_at``) without deleting it; renewal (a completion
+    about to expire) replaces it by a new one (``renewal_of``, ``renewed_at``);
+    at most one assignment per person and course is current (neither withdrawn
+    nor renewed)."""
 
     class Status(models.TextChoices):
         PENDING = "pendiente", _("Pendiente")
@@ -134,6 +136,15 @@ class TrainingAssignment(models.Model):
     assigned_on = models.DateField(_("asignada el"))
     due_on = models.DateField(_("fecha límite"))
     withdrawn_at = models.DateTimeField(_("retirada el"), null=True, blank=True)
+    renewed_at = models.DateTimeField(_("renovada el"), null=True, blank=True)
+    renewal_of = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewal",
+        verbose_name=_("renueva la asignación"),
+    )
 
     class Meta:
         verbose_name = _("asignación de capacitación")
@@ -143,7 +154,7 @@ class TrainingAssignment(models.Model):
             # person belongs to require the same course (the first rule applies).
             models.UniqueConstraint(
                 fields=["user", "course"],
-                condition=Q(withdrawn_at__isnull=True),
+                condition=Q(withdrawn_at__isnull=True, renewed_at__isnull=True),
                 name="one_current_assignment_per_course",
             )
         ]
