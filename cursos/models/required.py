@@ -102,6 +102,13 @@ class RequiredTraining(models.Model):
         return joined_on + datetime.timedelta(days=self.due_days)
 
 
+class TrainingAssignmentQuerySet(models.QuerySet):
+    def current(self):
+        """The person's present duty: neither withdrawn nor replaced by its
+        renewal (the one the unique constraint allows per person and course)."""
+        return self.filter(withdrawn_at__isnull=True, renewed_at__isnull=True)
+
+
 class TrainingAssignment(models.Model):
     """One person's duty to complete a required training. Leaving the group
     withdraws it (``withdrawn_at``) without deleting it; renewal (a completion
@@ -136,6 +143,8 @@ class TrainingAssignment(models.Model):
     assigned_on = models.DateField(_("asignada el"))
     due_on = models.DateField(_("fecha límite"))
     withdrawn_at = models.DateTimeField(_("retirada el"), null=True, blank=True)
+    # Renewal: this duty was done and its completion is about to expire; the
+    # assignment that renews it (``renewal``) is the current one from then on.
     renewed_at = models.DateTimeField(_("renovada el"), null=True, blank=True)
     renewal_of = models.OneToOneField(
         "self",
@@ -145,6 +154,8 @@ class TrainingAssignment(models.Model):
         related_name="renewal",
         verbose_name=_("renueva la asignación"),
     )
+
+    objects = TrainingAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("asignación de capacitación")
