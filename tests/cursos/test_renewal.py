@@ -268,6 +268,7 @@ def test_mi_aprendizaje_shows_the_renewal_and_the_history(
     assert "Vencido el 10 de noviembre de 2027" in history
     duty = html[html.index('id="obligatorias"') : html.index('id="en-curso"')]
     assert "Vencida" in duty
+    assert "lo que completó venció el 10 de noviembre de 2027" in duty
 
 
 def test_renewal_leaves_alone_who_left_the_group_or_still_has_time(
