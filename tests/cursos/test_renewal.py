@@ -415,3 +415,50 @@ def test_compliance_queries_stay_flat_with_renewals(
     assert small == large, (small, large)
     if url == COMPLIANCE:
         assert "Vencida: <strong>33</strong>" in html
+
+
+def test_a_course_with_editions_renews_into_a_new_edition(
+    course, staff_group, django_capture_on_commit_callbacks
+):
+    from cursos.models import Cohort
+    from cursos.services.enrollment import EnrollmentError
+
+    def edition(name, opens, starts, ends):
+        return Cohort.objects.create(
+            course=course,
+            name=name,
+            enrollment_opens=at(d(opens)),
+            enrollment_closes=at(d(starts), 18),
+            starts_on=d(starts),
+            ends_on=d(ends),
+        )
+
+    first = edition("Edición 2027", "2027-01-01", "2027-02-01", "2027-06-30")
+    second = edition("Edición 2028", "2028-01-15", "2028-02-10", "2028-06-30")
+    with time_machine.travel(at(d("2027-01-05")), tick=False):
+        RequiredTraining.objects.create(
+            course=course, group=staff_group, due_rule="dias", due_days=90
+        )
+        ana = staff()
+        e1 = enroll(user=ana, course=course, cohort=first)
+    with time_machine.travel(at(d("2027-03-01"), 10), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            for lesson in course_lessons(course):
+                complete_lesson(enrollment=e1, lesson=lesson)
+    e1.refresh_from_db()
+    assert e1.valid_until == d("2028-03-01")
+    with time_machine.travel(at(d("2028-01-20"), 10), tick=False):
+        with pytest.raises(EnrollmentError, match="ya aprobó"):
+            enroll(user=ana, course=course, cohort=second)
+    assert renew_due(today=d("2028-01-31")) == 1
+    assert renew_due(today=d("2028-01-31")) == 0
+    current = TrainingAssignment.objects.current().get(user=ana)
+    assert current.due_on == d("2028-03-01")
+    # No enrollment is opened for her: she chooses the new edition.
+    assert Enrollment.objects.filter(user=ana).count() == 1
+    e1.refresh_from_db()
+    assert e1.superseded_at is not None
+    with time_machine.travel(at(d("2028-02-01"), 10), tick=False):
+        e2 = enroll(user=ana, course=course, cohort=second)
+    assert e2.pk != e1.pk and e2.cohort_id == second.pk
+    assert status_on(ana, d("2028-02-02")) == "en-curso"
