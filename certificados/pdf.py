@@ -117,6 +117,14 @@ def grade_line(certificate) -> str | None:
     return f"con una nota final de {format_grade(grade)}/100"
 
 
+def validity_line(certificate) -> str | None:
+    """ "Válido hasta el 20 de noviembre de 2027" when the course sets a validity."""
+    until = getattr(certificate, "valid_until", None)
+    if until is None:
+        return None
+    return f"Válido hasta el {format_date(until)}"
+
+
 def _fit_paragraph(
     text: str,
     font_name: str,
@@ -344,6 +352,9 @@ def render_certificate_pdf(certificate) -> bytes:
     grade_text = grade_line(certificate)
     if grade_text:
         fixed += 9 * mm
+    validity_text = validity_line(certificate)
+    if validity_text:
+        fixed += 7 * mm
     body_room = header_bottom - footer_top - fixed - 3 * 6 * mm
     body_text = PARTICIPATION_BODY if is_participation(certificate) else template.body
     body = _fit_paragraph(
@@ -383,6 +394,12 @@ def render_certificate_pdf(certificate) -> bytes:
         pdf.setFont(SERIF_BOLD, 13)
         pdf.drawCentredString(width / 2, y, grade_text)
         y -= 2 * mm
+    if validity_text:
+        y -= 6 * mm
+        pdf.setFillColor(MUTED)
+        pdf.setFont(SERIF, 11)
+        pdf.drawCentredString(width / 2, y, validity_text)
+        y -= 1 * mm
     y -= gap
     if signatories:
         _draw_signatories(pdf, signatories, width, y - SIGNATURE_IMAGE)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cursos.models import Enrollment
+from cursos.validity import valid_until
 from lms.accounts.validators import normalize_full_name, validate_full_name
 from lms.outbox import services as outbox
 from lms.outbox.mail import send_mail
@@ -73,7 +74,12 @@ def issue_for(
     The kind follows the enrollment's result (``cursos.services.grades``):
     approved, a certificate of approval with the final grade (None in a course
     without grade); participation, a constancia de participación; not
-    approved, nothing."""
+    approved, nothing.
+
+    ``valid_until``: the enrollment's (set when it was completed), else the
+    completion date plus the course's ``validity_months``; None when the course
+    sets no validity. Reissuing keeps it (a corrected name does not extend the
+    validity)."""
     course = enrollment.course
     if not course.grants_certificate or enrollment.completed_at is None:
         return None
@@ -83,6 +89,7 @@ def issue_for(
     existing = Certificate.objects.filter(enrollment=enrollment).first()
     if existing:
         return existing
+    completed_on = timezone.localtime(enrollment.completed_at).date()
     try:
         with transaction.atomic():
             certificate = Certificate.objects.create(
@@ -93,9 +100,11 @@ def issue_for(
                 course_title=course.title,
                 hours=course.estimated_hours,
                 cohort_name=enrollment.cohort.name if enrollment.cohort_id else "",
-                completed_on=timezone.localtime(enrollment.completed_at).date(),
+                completed_on=completed_on,
                 kind=kind,
                 grade=enrollment.final_grade,
+                valid_until=enrollment.valid_until
+                or valid_until(completed_on, course.validity_months),
             )
             credential_status.allocate_status_index(certificate)
     except IntegrityError:
@@ -193,7 +202,7 @@ def notify_holder(certificate: Certificate) -> None:
 
 def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
     """Revoke with a reason; who and when are recorded. Verification then says
-    "revocado" with the date and reason."""
+    "revocado el …" with the date only: the reason stays in the admin."""
     reason = (reason or "").strip()
     if not reason:
         raise CertificateError(_("Escriba el motivo de la revocación."))
@@ -284,10 +293,12 @@ class SampleCertificate(VerificationCodeMixin):
     hours: int = 40
     cohort_name: str = "Primera edición 2026"
     completed_on: date = date(2026, 11, 20)
+    valid_until: date | None = None
     code: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
     kind: str = "aprobacion"
     grade: Decimal | None = None
 
 
 def sample_certificate(template: CertificateTemplate) -> SampleCertificate:
-    return SampleCertificate(template=template)
+    # The preview shows the validity line, as a course with 12 months prints it.
+    return SampleCertificate(template=template, valid_until=date(2027, 11, 20))

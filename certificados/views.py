@@ -83,6 +83,9 @@ def verify_code_view(request, code: str):
 
 
 def _result(request, *, code=None, by_hash=None):
+    """The public answer: only what proves the certificate (kind, name as
+    printed, course, hours, edition, date, validity, status and code); never
+    the grade or the reason for a revocation, which stay in the admin."""
     certificate, earlier_version = None, None
     if code:
         certificate = Certificate.objects.filter(code=code).first()
@@ -97,11 +100,8 @@ def _result(request, *, code=None, by_hash=None):
             certificate = earlier_version.certificate if earlier_version else None
     if certificate is not None and certificate.status == Certificate.Status.PENDING:
         certificate = None
-    state = "no_encontrado"
-    if certificate is not None:
-        state = (
-            "revocado" if certificate.status == Certificate.Status.REVOKED else "valido"
-        )
+    # "valido" | "vencido" | "revocado": the one rule (Certificate.verdict).
+    state = certificate.verdict() if certificate is not None else "no_encontrado"
     return render(
         request,
         "certificados/verify_result.html",

@@ -262,9 +262,8 @@ def overdue_trainings(*, today=None, limit: int = TOP) -> OverdueTraining:
     the ``limit`` most overdue. Two queries."""
     today = today or timezone.localdate()
     overdue = (
-        TrainingAssignment.objects.filter(
-            withdrawn_at__isnull=True, requirement__active=True, course__live=True
-        )
+        TrainingAssignment.objects.current()
+        .filter(requirement__active=True, course__live=True)
         .annotate(status=assignment_status(today))
         .filter(status=TrainingAssignment.Status.OVERDUE)
     )

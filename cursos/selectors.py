@@ -847,8 +847,25 @@ class DashboardEntry:
 RECENTLY_COMPLETED_DAYS = 14
 
 
+def valid_completion(today) -> Q:
+    """Filter on Enrollment: a completion that counts on ``today``. Completed,
+    not replaced by its renewal (``superseded_at``), and within its validity
+    (``valid_until`` is the last valid day; None: it does not expire). Every
+    "is this training done?" question asks this, so a completion stops
+    counting the day after it expires."""
+    return Q(completed_at__isnull=False, superseded_at__isnull=True) & (
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    )
+
+
 def assignment_status(today):
-    """SQL expression: the status of a training assignment on ``today``."""
+    """SQL expression: the status of a training assignment on ``today``.
+
+    Completed while a completion is valid (``valid_completion``); once it has
+    expired with no renewed completion, overdue ("vencida") when the due date
+    has passed: a renewal's due date is the day the previous completion ran
+    out. A renewal's enrollment, opened by the daily task, counts as "en curso"
+    only once the person has done something in it."""
     from django.db.models import Case, Exists, OuterRef, Value, When
 
     from .models import TrainingAssignment
@@ -856,14 +873,17 @@ def assignment_status(today):
     enrollment = Enrollment.objects.filter(
         user=OuterRef("user"), course=OuterRef("course")
     )
+    started = enrollment.filter(superseded_at__isnull=True).exclude(
+        renewal_of__isnull=False, last_activity_at__isnull=True
+    )
     Status = TrainingAssignment.Status
     return Case(
         When(
-            Exists(enrollment.filter(completed_at__isnull=False)),
+            Exists(enrollment.filter(valid_completion(today))),
             then=Value(Status.COMPLETED.value),
         ),
         When(due_on__lt=today, then=Value(Status.OVERDUE.value)),
-        When(Exists(enrollment), then=Value(Status.IN_PROGRESS.value)),
+        When(Exists(started), then=Value(Status.IN_PROGRESS.value)),
         default=Value(Status.PENDING.value),
     )
 
@@ -902,9 +922,8 @@ def required_trainings(*, user, today=None) -> list[RequiredEntry]:
     today = today or timezone.localdate()
     labels = dict(TrainingAssignment.Status.choices)
     assignments = (
-        TrainingAssignment.objects.filter(
-            user=user, withdrawn_at__isnull=True, course__live=True
-        )
+        TrainingAssignment.objects.current()
+        .filter(user=user, course__live=True)
         .select_related("course")
         .annotate(status=assignment_status(today))
         .annotate(rank=status_rank())
@@ -941,7 +960,7 @@ def learner_dashboard(*, user) -> dict[str, list]:
         .order_by("-last_activity_at", "-enrolled_at")
     )
     # One enrollment per edition: the latest per course is the current one;
-    # earlier editions are history ("Ediciones anteriores").
+    # earlier editions, and completions a renewal replaced, are history.
     current = latest_by_course(enrollments)
     current_ids = {e.pk for e in current.values()}
     earlier = sorted(
@@ -983,6 +1002,10 @@ def learner_dashboard(*, user) -> dict[str, list]:
     by_enrollment = {c.enrollment_id: c for c in certificates}
     for entry in completed:
         entry.certificate = by_enrollment.get(entry.enrollment.pk)
+    # History: earlier editions, and completions replaced by their renewal
+    # (required training that expires), each with its certificate.
+    for enrollment in earlier:
+        enrollment.history_certificate = by_enrollment.get(enrollment.pk)
     completed.sort(key=lambda e: e.enrollment.completed_at, reverse=True)
     since = timezone.now() - timedelta(days=RECENTLY_COMPLETED_DAYS)
     return {
@@ -992,6 +1015,7 @@ def learner_dashboard(*, user) -> dict[str, list]:
         # The finish line: courses completed in the last two weeks, newest first.
         "just_completed": [e for e in completed if e.enrollment.completed_at >= since],
         "earlier_editions": earlier,
+        "history_has_renewals": any(e.superseded_at for e in earlier),
         "certificates": [
             c for c in certificates if c.status != Certificate.Status.REVOKED
         ],

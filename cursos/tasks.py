@@ -11,11 +11,18 @@ def close_expired_quiz_attempts() -> int:
 
 @shared_task(name="cursos.record_training_reminders")
 def record_training_reminders() -> int:
-    """Beat task (daily): bring assignments up to date with the groups, record
-    the reminders due today and send each unsent one (once: see send_reminder)."""
-    from .services.required import apply_all_requirements, record_due_reminders
+    """Beat task (daily): bring assignments up to date with the groups, renew
+    the trainings whose completion is about to expire (a new assignment and
+    enrollment: see renew_due), record the reminders due today and send each
+    unsent one (once: see send_reminder)."""
+    from .services.required import (
+        apply_all_requirements,
+        record_due_reminders,
+        renew_due,
+    )
 
     apply_all_requirements()
+    renew_due()
     reminder_ids = record_due_reminders()
     for reminder_id in reminder_ids:
         send_training_reminder.delay(reminder_id)

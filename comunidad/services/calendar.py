@@ -188,12 +188,15 @@ def events_for(user, *, since, until) -> list[CalendarEvent]:
         )
 
     # Required training (INFOM staff).
-    training = TrainingAssignment.objects.filter(
-        user=user,
-        withdrawn_at__isnull=True,
-        due_on__gte=timezone.localdate(since),
-        due_on__lte=timezone.localdate(until),
-    ).select_related("course")
+    training = (
+        TrainingAssignment.objects.current()
+        .filter(
+            user=user,
+            due_on__gte=timezone.localdate(since),
+            due_on__lte=timezone.localdate(until),
+        )
+        .select_related("course")
+    )
     for assignment in training:
         events.append(
             CalendarEvent(

@@ -11,6 +11,7 @@ sources of the texts are in ``FUENTES.md``.
 ``load_course`` returns:
 
     {title, slug, kind, audience, hours, summary, description, objectives,
+     validity_months (optional: months the certificate stays valid),
      modules: [{title, slug, summary,
                 items: [{type: "lesson" | "quiz" | "assignment", ...}],
                 lessons: [{title, slug, minutes, body: [(block_type, value)]}],

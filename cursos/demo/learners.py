@@ -243,8 +243,8 @@ def seed_required_training(staff_courses: list[CoursePage]) -> None:
         if state == "vencida" and created:
             # She joined 40 days ago: the induction was due ten days ago.
             joined = today - timedelta(days=40)
-            assignment = TrainingAssignment.objects.get(
-                user=user, course=induction, withdrawn_at__isnull=True
+            assignment = TrainingAssignment.objects.current().get(
+                user=user, course=induction
             )
             assignment.assigned_on = joined
             assignment.due_on = joined + timedelta(days=INDUCTION_DAYS)

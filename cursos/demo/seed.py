@@ -278,6 +278,7 @@ def seed_course(catalog: CourseIndexPage, data: dict) -> CoursePage:
             kind=KINDS[data["kind"]],
             audience=data["audience"],
             estimated_hours=data["hours"],
+            validity_months=data.get("validity_months"),
             visibility=CoursePage.Visibility.OPEN,
             sequential=data["kind"] == "diplomado",
             grants_certificate=True,

@@ -9,7 +9,10 @@ class Enrollment(models.Model):
     One enrollment per person per edition: someone who failed or dropped out
     enrolls in a later edition and starts fresh; the earlier enrollment stays in
     their history and in reports. A course without editions has one enrollment
-    per person.
+    per person at a time: when required training renews (a course whose
+    completion expires), a new enrollment is opened as the renewal of the
+    completed one (``renewal_of``), which is marked ``superseded_at`` and stays
+    in the history with its progress and certificate.
     """
 
     class Status(models.TextChoices):
@@ -71,6 +74,24 @@ class Enrollment(models.Model):
     result = models.CharField(
         _("resultado"), max_length=20, choices=Result.choices, blank=True
     )
+    # The last day the completion counts (course.validity_months after it,
+    # cursos.validity); None: it does not expire. A snapshot, as the
+    # certificate's: changing the course's validity later changes no one's.
+    valid_until = models.DateField(_("válido hasta"), null=True, blank=True)
+    # Renewal of required training (cursos.services.required.renew_due): the
+    # completed enrollment this one renews (each is renewed at most once), and
+    # when this one was replaced by its renewal.
+    renewal_of = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewal",
+        verbose_name=_("renueva la inscripción"),
+    )
+    superseded_at = models.DateTimeField(
+        _("reemplazada por su renovación el"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("inscripción")
@@ -88,8 +109,8 @@ class Enrollment(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["user", "course"],
-                condition=models.Q(cohort__isnull=True),
-                name="one_enrollment_per_course_without_editions",
+                condition=models.Q(cohort__isnull=True, superseded_at__isnull=True),
+                name="one_current_enrollment_per_course_without_editions",
             ),
         ]
         indexes = [models.Index(fields=["course", "cohort", "status"])]

@@ -102,10 +102,19 @@ class RequiredTraining(models.Model):
         return joined_on + datetime.timedelta(days=self.due_days)
 
 
+class TrainingAssignmentQuerySet(models.QuerySet):
+    def current(self):
+        """The person's present duty: neither withdrawn nor replaced by its
+        renewal (the one the unique constraint allows per person and course)."""
+        return self.filter(withdrawn_at__isnull=True, renewed_at__isnull=True)
+
+
 class TrainingAssignment(models.Model):
     """One person's duty to complete a required training. Leaving the group
-    withdraws it (``withdrawn_at``) without deleting it; at most one assignment
-    per person and course is current."""
+    withdraws it (``withdrawn_at``) without deleting it; renewal (a completion
+    about to expire) replaces it by a new one (``renewal_of``, ``renewed_at``);
+    at most one assignment per person and course is current (neither withdrawn
+    nor renewed)."""
 
     class Status(models.TextChoices):
         PENDING = "pendiente", _("Pendiente")
@@ -134,6 +143,19 @@ class TrainingAssignment(models.Model):
     assigned_on = models.DateField(_("asignada el"))
     due_on = models.DateField(_("fecha límite"))
     withdrawn_at = models.DateTimeField(_("retirada el"), null=True, blank=True)
+    # Renewal: this duty was done and its completion is about to expire; the
+    # assignment that renews it (``renewal``) is the current one from then on.
+    renewed_at = models.DateTimeField(_("renovada el"), null=True, blank=True)
+    renewal_of = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewal",
+        verbose_name=_("renueva la asignación"),
+    )
+
+    objects = TrainingAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("asignación de capacitación")
@@ -143,7 +165,7 @@ class TrainingAssignment(models.Model):
             # person belongs to require the same course (the first rule applies).
             models.UniqueConstraint(
                 fields=["user", "course"],
-                condition=Q(withdrawn_at__isnull=True),
+                condition=Q(withdrawn_at__isnull=True, renewed_at__isnull=True),
                 name="one_current_assignment_per_course",
             )
         ]

@@ -12,7 +12,7 @@ from wagtail.admin.ui.tables import Column
 
 from ..charts import bar_chart
 from ..models import CoursePage, Enrollment, TrainingAssignment
-from ..selectors import assignment_status, status_rank
+from ..selectors import assignment_status, status_rank, valid_completion
 from .base import CoordinatorReportView, DayColumn, RoundedColumn, percent_of
 
 STATUS_LABELS = dict(TrainingAssignment.Status.choices)
@@ -20,22 +20,28 @@ NO_UNIT = _("(sin unidad)")
 
 
 def assignments_with_status(today):
-    # One enrollment per edition: the completion, if any edition completed it
-    # (the same rule as ``assignment_status``).
-    completed_at = (
+    # The completion that counts today, if any (the same rule as
+    # ``assignment_status``: valid on ``today``, not replaced by a renewal);
+    # an expired one leaves both columns empty and the status "vencida" once
+    # the renewal's due date has passed.
+    completion = (
         Enrollment.objects.filter(user=OuterRef("user"), course=OuterRef("course"))
-        .order_by(F("completed_at").desc(nulls_last=True))
-        .values("completed_at")[:1]
+        .filter(valid_completion(today))
+        .order_by(F("completed_at").desc())
     )
     return (
-        TrainingAssignment.objects.filter(
-            withdrawn_at__isnull=True,
+        TrainingAssignment.objects.current()
+        .filter(
             requirement__active=True,
             # A course never published is nobody's duty yet.
             course__first_published_at__isnull=False,
         )
         .annotate(status=assignment_status(today))
-        .annotate(rank=status_rank(), completed_at=Subquery(completed_at))
+        .annotate(
+            rank=status_rank(),
+            completed_at=Subquery(completion.values("completed_at")[:1]),
+            valid_until=Subquery(completion.values("valid_until")[:1]),
+        )
     )
 
 
@@ -78,6 +84,7 @@ class ComplianceReportView(CoordinatorReportView):
         "due_on",
         "status_label",
         "completed_at",
+        "valid_until",
         "reminders_sent",
     ]
     export_headings = {
@@ -88,6 +95,7 @@ class ComplianceReportView(CoordinatorReportView):
         "due_on": _("Fecha límite"),
         "status_label": _("Estado"),
         "completed_at": _("Completada el"),
+        "valid_until": _("Válida hasta"),
         "reminders_sent": _("Recordatorios enviados"),
     }
 
@@ -104,6 +112,7 @@ class ComplianceReportView(CoordinatorReportView):
             DayColumn("due_on", label=_("Fecha límite")),
             Column("status", label=_("Estado"), accessor=status_label),
             DayColumn("completed_at", label=_("Completada")),
+            DayColumn("valid_until", label=_("Válida hasta")),
             Column("reminders_sent", label=_("Recordatorios")),
         ]
 

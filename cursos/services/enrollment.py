@@ -128,12 +128,15 @@ def _current_for_course(user, course: CoursePage, cohort: Cohort | None):
     if not enrollments:
         return None
     # The same edition (or the course without editions): that enrollment,
-    # whatever its state; enrolling twice changes nothing.
+    # whatever its state; enrolling twice changes nothing. In a course without
+    # editions, the current one (the latest renewal; earlier ones are history).
     same = cohort.pk if cohort is not None else None
     for e in enrollments:
-        if e.cohort_id == same or e.cohort_id is None:
+        if e.cohort_id == same or (e.cohort_id is None and e.superseded_at is None):
             return e
-    if any(is_approved(e) for e in enrollments):
+    # An approval replaced by its renewal (required training that expires)
+    # does not stop enrolling in a new edition.
+    if any(is_approved(e) and e.superseded_at is None for e in enrollments):
         raise EnrollmentError(_("Usted ya aprobó este curso."))
     for e in enrollments:
         # Still in a running edition (or a course without editions): that one.
@@ -193,5 +196,7 @@ def enroll(
     except IntegrityError:
         # Another request enrolled the same person at the same moment.
         if chosen is None:
-            return Enrollment.objects.get(user=user, course=course, cohort=None)
+            return Enrollment.objects.get(
+                user=user, course=course, cohort=None, superseded_at__isnull=True
+            )
         return Enrollment.objects.get(user=user, cohort=chosen)

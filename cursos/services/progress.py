@@ -20,6 +20,7 @@ from cursos.selectors import (
     progress_for,
     records_by_enrollment,
 )
+from cursos.validity import valid_until
 
 # Sent once per enrollment, inside the transaction that completes it.
 # Receivers get ``enrollment``; the certificate capability listens to it.
@@ -102,12 +103,16 @@ def _record_completions(*, enrollment: Enrollment, progress) -> bool:
         if not summary.is_complete_for_grading:
             return False
         result = {"final_grade": summary.grade, "result": summary.outcome}
+    result["valid_until"] = valid_until(
+        timezone.localtime(now).date(), enrollment.course.validity_months
+    )
     updated = Enrollment.objects.filter(
         pk=enrollment.pk, completed_at__isnull=True
     ).update(completed_at=now, status=Enrollment.Status.COMPLETED, **result)
     if not updated:
         return False
     enrollment.completed_at = now
+    enrollment.valid_until = result["valid_until"]
     enrollment.status = Enrollment.Status.COMPLETED
     enrollment.final_grade = result["final_grade"]
     enrollment.result = result["result"]

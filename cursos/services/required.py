@@ -8,7 +8,12 @@ Reminders (settings, documented in docs/deploy.md):
 - one every ``REQUIRED_TRAINING_OVERDUE_EVERY_DAYS`` days (default 7) while overdue.
 Each is recorded (unique per assignment, kind and due date) before it is sent, so
 running the beat task twice never sends it twice; none is sent once the course is
-completed or the assignment withdrawn.
+completed or the assignment withdrawn or renewed.
+
+Renewal (``renew_due``): in a course whose completion expires
+(``CoursePage.validity_months``), a completion counts only while it is valid, and
+``RequiredTraining.renew_days_before`` days before it expires the course is
+assigned again.
 """
 
 import datetime
@@ -17,29 +22,33 @@ import uuid
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from ..models import Enrollment, RequiredTraining, TrainingAssignment, TrainingReminder
 from ..models.required import due_phrase
+from ..selectors import valid_completion
 
 
-def completed_enrollment(user_ref="user", course_ref="course"):
-    """EXISTS a completed enrollment of the row's user in the row's course."""
+def completed_enrollment(user_ref="user", course_ref="course", *, today=None):
+    """EXISTS a completion of the row's user in the row's course that is valid
+    on ``today`` (``cursos.selectors.valid_completion``): an expired one, or
+    one already replaced by its renewal, does not count."""
+    today = today or timezone.localdate()
     return Exists(
         Enrollment.objects.filter(
+            valid_completion(today),
             user=OuterRef(user_ref),
             course=OuterRef(course_ref),
-            completed_at__isnull=False,
         )
     )
 
 
 def current_assignments():
-    return TrainingAssignment.objects.filter(withdrawn_at__isnull=True)
+    return TrainingAssignment.objects.current()
 
 
 def _new_assignments(requirement, user_ids, today):
@@ -55,11 +64,12 @@ def _new_assignments(requirement, user_ids, today):
     ]
 
 
-def _withdraw_pending(assignments) -> int:
-    """Withdraw the assignments not yet completed; completed ones stay as history."""
+def _withdraw_pending(assignments, today=None) -> int:
+    """Withdraw the assignments not yet completed (or whose completion has
+    expired); completed ones stay as history."""
     return (
         assignments.filter(withdrawn_at__isnull=True)
-        .exclude(completed_enrollment())
+        .exclude(completed_enrollment(today=today))
         .update(withdrawn_at=timezone.now())
     )
 
@@ -74,11 +84,14 @@ def apply_requirement(*, requirement: RequiredTraining, today=None) -> int:
     today = today or timezone.localdate()
     assignments = current_assignments().filter(requirement=requirement)
     if not requirement.active or requirement.group_id is None:
-        _withdraw_pending(assignments)
+        _withdraw_pending(assignments, today)
         return 0
-    _withdraw_pending(assignments.exclude(user__groups=requirement.group_id))
+    _withdraw_pending(assignments.exclude(user__groups=requirement.group_id), today)
     to_update = []
-    for assignment in assignments.exclude(completed_enrollment()):
+    # A renewal's due date is the expiry of the completion it renews, not the
+    # rule's: only first assignments follow the rule.
+    first = assignments.filter(renewal_of__isnull=True)
+    for assignment in first.exclude(completed_enrollment(today=today)):
         due_on = requirement.due_date_for(assignment.assigned_on)
         if assignment.due_on != due_on:
             assignment.due_on = due_on
@@ -133,7 +146,7 @@ def sync_user_assignments(*, user, today=None) -> None:
     today = today or timezone.localdate()
     group_ids = list(user.groups.values_list("pk", flat=True))
     current = current_assignments().filter(user=user)
-    _withdraw_pending(current.exclude(requirement__group__in=group_ids))
+    _withdraw_pending(current.exclude(requirement__group__in=group_ids), today)
     missing = (
         RequiredTraining.objects.filter(active=True, group__in=group_ids)
         .exclude(course__in=current.values("course"))
@@ -145,6 +158,96 @@ def sync_user_assignments(*, user, today=None) -> None:
         for assignment in _new_assignments(requirement, [user.pk], today)
     ]
     TrainingAssignment.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+# ------------------------------------------------------------------ renewal
+def renew_due(*, today=None) -> int:
+    """Renew required training whose completion is about to expire.
+
+    ``renew_days_before`` days (the rule's) before the last valid day of a
+    person's completion, or any day after it if the task missed that one, the
+    current assignment (completed) is replaced by a new one, due the day the
+    completion ends (its ``valid_until``), and the completed enrollment by a new
+    one (``renewal_of``) in a course without editions; in a course with editions
+    the person enrolls in an open edition, as the first time. Nothing is
+    deleted: the old enrollment keeps its progress and certificate, the old
+    assignment its reminders. Reminders then run for the new assignment as for
+    a first one (they are keyed on assignment, kind and due date).
+
+    Only people still in the rule's group, active, and whose every valid
+    completion ends within the window. Idempotent: a renewed assignment is no
+    longer current, so a second run finds nothing; the database backs it (one
+    current assignment per person and course, one current enrollment per person
+    in a course without editions, each assignment and enrollment renewed at
+    most once). Returns how many were renewed."""
+    today = today or timezone.localdate()
+    # The completion that lasts longest decides (one that never expires first).
+    completion = Enrollment.objects.filter(
+        user=OuterRef("user"),
+        course=OuterRef("course"),
+        completed_at__isnull=False,
+        superseded_at__isnull=True,
+    ).order_by(F("valid_until").desc(nulls_first=True), "-pk")
+    candidates = (
+        current_assignments()
+        .filter(
+            requirement__active=True,
+            requirement__group__isnull=False,
+            user__is_active=True,
+            user__groups=F("requirement__group"),
+            course__validity_months__isnull=False,
+        )
+        .annotate(
+            expires=Subquery(completion.values("valid_until")[:1]),
+            enrollment_id=Subquery(completion.values("pk")[:1]),
+            enrollment_cohort=Subquery(completion.values("cohort")[:1]),
+        )
+        .filter(expires__isnull=False, expires__lte=today + MAX_RENEW_WINDOW)
+        .values_list(
+            "pk",
+            "requirement_id",
+            "requirement__renew_days_before",
+            "user_id",
+            "course_id",
+            "expires",
+            "enrollment_id",
+            "enrollment_cohort",
+        )
+    )
+    now = timezone.now()
+    renewed = 0
+    for pk, rule, days, user, course, expires, enrollment, cohort in candidates:
+        if expires > today + datetime.timedelta(days=days):
+            continue  # not yet: this rule renews closer to the end
+        try:
+            with transaction.atomic():
+                claimed = TrainingAssignment.objects.filter(
+                    pk=pk, withdrawn_at__isnull=True, renewed_at__isnull=True
+                ).update(renewed_at=now)
+                if not claimed:
+                    continue
+                Enrollment.objects.filter(
+                    pk=enrollment, superseded_at__isnull=True
+                ).update(superseded_at=now)
+                if cohort is None:
+                    Enrollment.objects.create(
+                        user_id=user, course_id=course, renewal_of_id=enrollment
+                    )
+                TrainingAssignment.objects.create(
+                    requirement_id=rule,
+                    user_id=user,
+                    course_id=course,
+                    assigned_on=today,
+                    due_on=expires,
+                    renewal_of_id=pk,
+                )
+        except IntegrityError:
+            continue  # renewed meanwhile by a concurrent run
+        renewed += 1
+    return renewed
+
+
+MAX_RENEW_WINDOW = datetime.timedelta(days=365)  # renew_days_before's maximum
 
 
 # ------------------------------------------------------------------ reminders
@@ -178,7 +281,7 @@ def record_due_reminders(*, today=None) -> list[int]:
     candidates = (
         current_assignments()
         .filter(requirement__active=True, due_on__lte=horizon, user__is_active=True)
-        .exclude(completed_enrollment())
+        .exclude(completed_enrollment(today=today))
         .values_list("pk", "due_on")
     )
     run = uuid.uuid4()
@@ -194,6 +297,7 @@ def record_due_reminders(*, today=None) -> list[int]:
             sent_at__isnull=True,
             created_at__gte=since,
             assignment__withdrawn_at__isnull=True,
+            assignment__renewed_at__isnull=True,
         )
         .order_by("pk")
         .values_list("pk", flat=True)
@@ -211,7 +315,10 @@ def send_reminder(*, reminder_id: int) -> bool:
         .annotate(done=completed_enrollment("assignment__user", "assignment__course"))
         .first()
     )
-    if reminder is None or reminder.done or reminder.assignment.withdrawn_at:
+    assignment = reminder.assignment if reminder else None
+    if reminder is None or reminder.done or assignment.withdrawn_at:
+        return False
+    if assignment.renewed_at:
         return False
     claimed = TrainingReminder.objects.filter(
         pk=reminder_id, sent_at__isnull=True
@@ -236,8 +343,11 @@ def _send_reminder_email(reminder: TrainingReminder) -> None:
         "phrase": due_phrase(reminder.due_on, today),
         "group": assignment.requirement.group.name,
         "started": Enrollment.objects.filter(
-            user=assignment.user, course=assignment.course
-        ).exists(),
+            user=assignment.user, course=assignment.course, superseded_at__isnull=True
+        )
+        .exclude(renewal_of__isnull=False, last_activity_at__isnull=True)
+        .exists(),
+        "renewal": assignment.renewal_of_id is not None,
         "overdue": reminder.due_on < today,
         "due_today": reminder.due_on == today,
         "course_url": settings.SITE_URL + assignment.course.url,

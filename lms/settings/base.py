@@ -290,7 +290,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "lms.deliver_outbox",
         "schedule": 60.0,
     },
-    # Once a day at 07:00 (Guatemala): reminders of required training.
+    # Once a day at 07:00 (Guatemala): renewals and reminders of required training.
     "recordatorios-capacitaciones": {
         "task": "cursos.record_training_reminders",
         "schedule": crontab(hour=7, minute=0),

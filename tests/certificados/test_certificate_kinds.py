@@ -76,7 +76,13 @@ def test_a_course_without_grade_keeps_its_template_title():
 @pytest.mark.parametrize(
     ("result", "grade", "shown", "hidden"),
     [
-        ("aprobado", Decimal("86.50"), ["Certificado de aprobación", "86,50/100"], []),
+        # The grade is personal: printed on the PDF, never on the public page.
+        (
+            "aprobado",
+            Decimal("86.50"),
+            ["Certificado de aprobación"],
+            ["86,50", "Nota"],
+        ),
         (
             "participacion",
             Decimal("52"),

@@ -34,6 +34,7 @@ COURSE_KEYS = {
     "description",
     "objectives",
 }
+OPTIONAL_COURSE_KEYS = {"validity_months"}
 ITEM_KEYS = {
     "lesson": {"type", "title", "slug", "minutes", "body"},
     "quiz": {"type", "title", "slug", "instructions", "questions"},
@@ -91,7 +92,10 @@ def test_every_file_parses_into_a_mapping(path):
 @pytest.mark.parametrize("path", sorted(CONTENT_DIR.glob(f"*/{COURSE_FILE}")), ids=_rel)
 def test_course_files(path):
     data = _read(path)
-    assert set(data) == COURSE_KEYS
+    assert COURSE_KEYS <= set(data) <= COURSE_KEYS | OPTIONAL_COURSE_KEYS
+    if "validity_months" in data:
+        assert isinstance(data["validity_months"], int)
+        assert 1 <= data["validity_months"] <= 120
     assert data["slug"] == path.parent.name
     assert all(isinstance(text, str) and text for text in data["objectives"])
 
