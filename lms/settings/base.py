@@ -315,7 +315,20 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "comunidad.send_digests",
         "schedule": crontab(hour=18, minute=0),
     },
+    # Once a day at 03:30 (Guatemala): sign-ups never verified and expired
+    # personal-data downloads are removed (lms.accounts.privacy).
+    "conservacion-de-datos": {
+        "task": "accounts.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+
+# Privacy (lms.accounts.privacy): days a sign-up that never verified its e-mail
+# is kept, and days a "Descargar mis datos" link works.
+UNVERIFIED_SIGNUP_RETENTION_DAYS = env.int(
+    "UNVERIFIED_SIGNUP_RETENTION_DAYS", default=30
+)
+DATA_EXPORT_EXPIRY_DAYS = env.int("DATA_EXPORT_EXPIRY_DAYS", default=7)
 
 # Hours a seat offered from a waiting list is held (cursos.services.editions).
 WAITLIST_OFFER_HOURS = env.int("WAITLIST_OFFER_HOURS", default=48)
