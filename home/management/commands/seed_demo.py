@@ -4,6 +4,7 @@ from django.db import transaction
 from cursos.demo import seed_courses
 from home.demo import seed_home, seed_site, seed_site_address
 from lms.accounts.demo import DEMO_PASSWORD, seed_accounts
+from lms.accounts.privacy.notice import seed_privacy_notice
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         accounts = seed_accounts()
         courses = seed_courses()
         seed_site(courses=[courses["diploma"]])
+        seed_privacy_notice()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
         self.stdout.write(f"\nCuentas de demostración (contraseña: {DEMO_PASSWORD}):")
         for account, _user, created in accounts:

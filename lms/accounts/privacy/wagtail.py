@@ -187,16 +187,19 @@ def _scrub_log(model, user, erasure):
 
     from lms.accounts.models import User
 
-    about = Q(
-        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
-    )
+    from .erasure import ANONYMOUS_NAME
+
+    about = Q(pk__in=[])
+    if model.__name__ == "ModelLogEntry":
+        about = Q(
+            content_type=ContentType.objects.get_for_model(User),
+            object_id=str(user.pk),
+        )
     for needle in erasure.needles:
         about |= Q(label__icontains=needle)
     erasure.scrub_rows(model.objects.filter(about), ["label", "data"])
-    # Entries about the person keep no name at all, only "Participante".
-    from .erasure import ANONYMOUS_NAME
-
     if model.__name__ == "ModelLogEntry":
+        # Entries about the person keep no name at all, only "Participante".
         model.objects.filter(
             content_type=ContentType.objects.get_for_model(User),
             object_id=str(user.pk),

@@ -16,11 +16,12 @@ def _label(model) -> str:
     return model._meta.label
 
 
-def personal_models() -> dict[str, str]:
+def personal_models(models=None) -> dict[str, str]:
     """Label of each model that must have a registry entry → the label of the
-    model it reaches the person through."""
+    model it reaches the person through (among ``models``: every installed
+    model by default)."""
     user_model = get_user_model()
-    models = [m for m in apps.get_models() if not m._meta.proxy]
+    models = [m for m in (models or apps.get_models()) if not m._meta.proxy]
     found: dict[str, str] = {_label(user_model): ""}
     frontier = {user_model}
     while frontier:
@@ -42,10 +43,12 @@ def personal_models() -> dict[str, str]:
     return found
 
 
-def unregistered() -> list[str]:
+def unregistered(models=None) -> list[str]:
     """Models holding a person (directly or through a personal model) that
     have no registry entry; the suite fails while this is not empty."""
-    return sorted(label for label in personal_models() if entry_for(label) is None)
+    return sorted(
+        label for label in personal_models(models) if entry_for(label) is None
+    )
 
 
 def stale_entries() -> list[str]:
