@@ -3,6 +3,7 @@ export-completeness and erasure tests."""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -219,18 +220,22 @@ def person_everywhere() -> Person:
         completed_on=now.date(),
         status=Certificate.Status.ISSUED,
         version=2,
-        sha256="b" * 64,
         issued_at=now,
     )
-    for number, name, digest in ((1, OLD_NAME, "a" * 64), (2, NAME, "b" * 64)):
+    for number, name in ((1, OLD_NAME), (2, NAME)):
+        content = version_file(number)
         stored = CertificateVersion(
-            certificate=certificate, version=number, holder_name=name, sha256=digest
+            certificate=certificate,
+            version=number,
+            holder_name=name,
+            sha256=hashlib.sha256(content).hexdigest(),
         )
-        stored.pdf.save(f"c{number}.pdf", ContentFile(PDF), save=False)
+        stored.pdf.save(f"c{number}.pdf", ContentFile(content), save=False)
         stored.save()
         files.append((stored.pdf.storage, stored.pdf.name))
     certificate.pdf.name = stored.pdf.name
-    certificate.save(update_fields=["pdf"])
+    certificate.sha256 = stored.sha256
+    certificate.save(update_fields=["pdf", "sha256"])
     BulkIssueJob.objects.create(cohort=cohort, kind="emitir", created_by=user)
     CertificateBundle.objects.create(cohort=cohort, format="pdf", created_by=user)
 
@@ -353,6 +358,13 @@ def person_everywhere() -> Person:
         post=post,
         files=files,
     )
+
+
+def version_file(number: int) -> bytes:
+    """The bytes of a certificate version's PDF, as a third party keeps it."""
+    from tests.cursos.assignments_support import PDF
+
+    return PDF + f"% version {number}\n".encode()
 
 
 def enroll_row(user, course, cohort):

@@ -27,6 +27,7 @@ from tests.privacy.data import (
     PHONE,
     SECOND_EMAIL,
     person_everywhere,
+    version_file,
 )
 from tests.privacy.scan import find_everywhere
 
@@ -58,7 +59,7 @@ def _assert_erased(person):
     assert Post.objects.filter(author=user).count() == 1
     certificate = Certificate.objects.get(pk=person.certificate.pk)
     assert certificate.holder_name == WITHDRAWN_NAME
-    assert certificate.sha256 == "b" * 64 and not certificate.pdf
+    assert certificate.sha256 == person.certificate.sha256 and not certificate.pdf
     assert set(
         CertificateVersion.objects.filter(certificate=certificate).values_list(
             "holder_name", flat=True
@@ -123,13 +124,21 @@ def test_verification_says_the_name_was_withdrawn_and_old_files_still_verify(
     html = page.content.decode()
     assert page.status_code == 200
     assert WITHDRAWN_NAME in html and NAME not in html
-    from django.test import RequestFactory
 
-    from certificados.views import _result  # by hash: the first version's file
+    # A copy of the first version (with the old name) that a third party kept
+    # still verifies: its hash is kept, and the page shows no name.
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = _result(RequestFactory().get("/"), by_hash="a" * 64)
+    response = post_form(
+        client,
+        "/certificados/verificar/",
+        {"archivo-pdf": SimpleUploadedFile("copia.pdf", version_file(1))},
+        action="/certificados/verificar/",
+    )
+    html = response.content.decode()
     assert response.status_code == 200
-    assert WITHDRAWN_NAME in response.content.decode()
+    assert "Certificado válido" in html and WITHDRAWN_NAME in html
+    assert OLD_NAME not in html and NAME not in html
 
 
 # ------------------------------------------------------------ the person's own
