@@ -159,3 +159,30 @@ def test_an_invalid_new_name_is_refused_and_nothing_is_requested(
     )
     assert response.status_code == 200
     assert not NameCorrectionRequest.objects.exists()
+
+
+def test_the_corrections_list_costs_the_same_for_2_and_8_requests(
+    client, coordinator, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def make(n):
+        for _ in range(n):
+            person = UserFactory()
+            NameCorrectionRequest.objects.create(
+                user=person,
+                current_name=person.full_name,
+                requested_name="Nombre Corregido Largo",
+            )
+
+    client.force_login(coordinator)
+    make(2)
+    client.get("/admin/correcciones-de-nombre/")  # warm caches
+    with CaptureQueriesContext(connection) as small:
+        assert client.get("/admin/correcciones-de-nombre/").status_code == 200
+    make(6)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get("/admin/correcciones-de-nombre/")
+    assert response.content.decode().count("Nombre Corregido Largo") == 8
+    assert len(large) == len(small)

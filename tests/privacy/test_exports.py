@@ -112,3 +112,18 @@ def test_request_needs_post_and_csrf(client, participant):
     assert client.get(REQUEST).status_code == 405
     assert client.post(REQUEST).status_code == 403
     assert not DataExport.objects.exists()
+
+
+def test_an_export_stuck_in_preparation_does_not_block_a_new_one(participant):
+    from django.db import transaction
+
+    from lms.accounts.privacy.exports import request_export
+
+    with time_machine.travel(timezone.now() - timedelta(hours=2)):
+        with transaction.atomic():
+            stuck = request_export(user=participant)
+    with transaction.atomic():
+        fresh = request_export(user=participant)
+    assert fresh.pk != stuck.pk
+    stuck.refresh_from_db()
+    assert stuck.status == DataExport.Status.FAILED

@@ -22,6 +22,7 @@ from lms.accounts.models import DataExport, User
 from . import NOT_PERSONAL, entries, iso
 
 FORMAT_VERSION = 1
+STUCK_AFTER_HOURS = 1
 
 
 def export_expiry_days() -> int:
@@ -94,9 +95,16 @@ def _cell(value) -> str:
 # ------------------------------------------------------------------ requests
 def request_export(*, user: User) -> DataExport:
     """Ask for a new export; a second request while one is being prepared
-    returns the one in preparation (a unique constraint, not a check)."""
+    returns the one in preparation (a unique constraint, not a check). One
+    stuck in preparation for over an hour (its task failed every retry) is
+    marked failed, so it never blocks a new request."""
     from lms.outbox.services import enqueue
 
+    DataExport.objects.filter(
+        user=user,
+        status=DataExport.Status.PENDING,
+        created_at__lt=timezone.now() - timedelta(hours=STUCK_AFTER_HOURS),
+    ).update(status=DataExport.Status.FAILED)
     try:
         with transaction.atomic():
             export = DataExport.objects.create(

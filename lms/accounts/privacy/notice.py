@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-NOTICE_FILE = Path(__file__).resolve().parent.parent / "contenido" / (
-    "aviso-de-privacidad.yaml"
+NOTICE_FILE = (
+    Path(__file__).resolve().parent.parent / "contenido" / ("aviso-de-privacidad.yaml")
 )
 NOTICE_PATH = "/aviso-de-privacidad/"
 
@@ -27,9 +27,7 @@ def seed_privacy_notice(home=None):
     if home is None:
         home = Site.objects.get(is_default_site=True).root_page
     content = notice_content()
-    body = [
-        (kind, value) for item in content["body"] for kind, value in item.items()
-    ]
+    body = [(kind, value) for item in content["body"] for kind, value in item.items()]
     return _child(
         home,
         StandardPage,
