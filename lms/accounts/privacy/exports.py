@@ -5,6 +5,7 @@ downloaded by its owner, signed in, through a link that expires."""
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from datetime import timedelta
 
@@ -76,13 +77,25 @@ def render_html(data: dict) -> bytes:
             }
         )
     return render_to_string(
-        "accounts/privacy/export.html", {"data": data, "sections": sections}
+        "accounts/privacy/export.html",
+        {
+            "data": data,
+            "sections": [s for s in sections if s["cells"]],
+            "empty_sections": [s for s in sections if not s["cells"]],
+        },
     ).encode("utf-8")
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})[^ ]*)?$")
 
 
 def _cell(value) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, str) and (match := _ISO.match(value)):
+        year, month, day, hour, minute = match.groups()
+        date = f"{day}/{month}/{year}"
+        return f"{date} {hour}:{minute}" if hour else date
     if value is True:
         return _("Sí")
     if value is False:

@@ -10,7 +10,7 @@ and log data. Preferences, editing sessions, unsaved form states, API tokens,
 page subscriptions and temporary uploads are the person's own and are deleted.
 """
 
-from . import AUTHORING, PERSONAL, Entry, iso, register
+from . import AUTHORING, Entry, iso, register
 
 
 # ------------------------------------------------------------------ personal
@@ -296,4 +296,3 @@ _authoring(
 _authoring("wagtailcore.TaskState", "Pasos de revisión resueltos", export_task_states)
 _authoring("wagtaildocs.Document", "Documentos subidos", export_documents)
 _authoring("wagtailimages.Image", "Imágenes subidas", export_images)
-_ = PERSONAL  # kinds used above through _simple/register
