@@ -127,3 +127,44 @@ def test_an_export_stuck_in_preparation_does_not_block_a_new_one(participant):
     assert fresh.pk != stuck.pk
     stuck.refresh_from_db()
     assert stuck.status == DataExport.Status.FAILED
+
+
+def test_the_export_costs_the_same_queries_for_1_and_4_enrollments(participant):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cursos.models import LessonCompletion
+    from cursos.services.enrollment import enroll
+    from lms.accounts.privacy.exports import personal_data
+    from tests.factories import build_course, course_lessons
+
+    def add_course():
+        course = build_course(modules=1, lessons=2)
+        enrollment = enroll(user=participant, course=course)
+        for lesson in course_lessons(course):
+            LessonCompletion.objects.create(enrollment=enrollment, lesson=lesson)
+
+    add_course()
+    with CaptureQueriesContext(connection) as small:
+        personal_data(user=participant)
+    for _ in range(3):
+        add_course()
+    with CaptureQueriesContext(connection) as large:
+        data = personal_data(user=participant)
+    completions = next(
+        s for s in data["secciones"] if s["modelo"] == "cursos.LessonCompletion"
+    )
+    assert len(completions["filas"]) == 8
+    assert len(large) == len(small)
+
+
+def test_requesting_goes_through_the_outbox(participant):
+    from django.db import transaction
+
+    from lms.accounts.privacy.exports import request_export
+    from lms.outbox.models import OutboxMessage
+
+    with transaction.atomic():
+        export = request_export(user=participant)
+        message = OutboxMessage.objects.get(task_name="accounts.build_data_export")
+    assert message.args == [export.pk]

@@ -63,7 +63,9 @@ def _simple(model_path, title, fields, order):
 
     def export(user):
         rows = []
-        for obj in model().objects.filter(user=user).order_by("pk"):
+        related = sorted({a.split(".")[0] for a in fields.values() if "." in a})
+        queryset = model().objects.filter(user=user).select_related(*related)
+        for obj in queryset.order_by("pk"):
             row = {}
             for key, attribute in fields.items():
                 value = obj
