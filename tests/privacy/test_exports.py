@@ -168,3 +168,23 @@ def test_requesting_goes_through_the_outbox(participant):
         export = request_export(user=participant)
         message = OutboxMessage.objects.get(task_name="accounts.build_data_export")
     assert message.args == [export.pk]
+
+
+def test_under_the_site_policy_only_the_export_page_allows_its_inline_styles(
+    client, participant, settings, django_capture_on_commit_callbacks
+):
+    from lms.security import header_settings
+
+    settings.CONTENT_SECURITY_POLICY = header_settings()["CONTENT_SECURITY_POLICY"]
+    client.force_login(participant)
+    _request(client, django_capture_on_commit_callbacks)
+    export = DataExport.objects.get(user=participant)
+    page = client.get(f"/cuentas/perfil/mis-datos/{export.token}/datos.html")
+    style = next(
+        part
+        for part in page["Content-Security-Policy"].split(";")
+        if part.strip().startswith("style-src")
+    )
+    assert "'unsafe-inline'" in style
+    profile = client.get(PROFILE)["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in profile
