@@ -309,7 +309,9 @@ def person_everywhere() -> Person:
         user=user, name="Pruebas", key_hash=secrets.token_hex(32), prefix="abc"
     )
     page = Page.objects.get(pk=course.pk)
-    Page.objects.filter(pk=page.pk).update(owner=user)
+    Page.objects.filter(pk=page.pk).update(
+        owner=user, locked=True, locked_by=user, locked_at=now
+    )
     PageSubscription.objects.create(page=page, user=user, comment_notifications=True)
     upload = UploadedFile(for_content_type=user_type, uploaded_by_user=user)
     upload.file.save("subida.bin", ContentFile(b"x"), save=False)

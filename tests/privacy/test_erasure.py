@@ -65,6 +65,9 @@ def _assert_erased(person):
             "holder_name", flat=True
         )
     ) == {WITHDRAWN_NAME}
+    from wagtail.models import Page
+
+    assert not Page.objects.filter(locked_by=user).exists()
     leftovers = find_everywhere(NEEDLES)
     assert leftovers == [], f"personal data left in: {leftovers}"
 

@@ -276,7 +276,21 @@ def export_images(user):
     ]
 
 
-_authoring("wagtailcore.Page", "Páginas a su cargo en el sitio", export_pages)
+def erase_pages(user, erasure):
+    from wagtail.models import Page
+
+    # A page locked by someone who can no longer sign in would stay locked.
+    Page.objects.filter(locked_by=user).update(
+        locked=False, locked_by=None, locked_at=None
+    )
+
+
+_authoring(
+    "wagtailcore.Page",
+    "Páginas a su cargo en el sitio",
+    export_pages,
+    erase=erase_pages,
+)
 _authoring("wagtailcore.Revision", "Revisiones de contenido", export_revisions)
 _authoring(
     "wagtailcore.ModelLogEntry",
