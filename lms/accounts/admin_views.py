@@ -8,20 +8,14 @@ from functools import wraps
 
 from django import forms
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models.deletion import ProtectedError, RestrictedError
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin import messages
-from wagtail.log_actions import log
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.users.forms import UserCreationForm, UserEditForm
-from wagtail.users.utils import user_can_delete_user
 from wagtail.users.views.bulk_actions import (
     AssignRoleBulkAction,
     DeleteBulkAction,
@@ -33,12 +27,8 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .forms import PROFILE_FIELDS
 from .models import User
-from .ranks import (
-    deletion_blockers,
-    grantable_groups,
-    manageable_users,
-    privileged_users,
-)
+from .privacy.erasure import erase_user
+from .ranks import grantable_groups, manageable_users, privileged_users
 from .services import record_user_changes, user_snapshot
 
 GROUP_NOT_GRANTABLE = gettext_lazy(
@@ -54,14 +44,6 @@ def rank_forbidden(request):
     return TemplateResponse(
         request, "accounts/admin/rank_forbidden.html", {"message": message}, status=403
     )
-
-
-def deletion_refused_message(user, blockers) -> str:
-    return _(
-        "No se puede eliminar a %(persona)s porque tiene registros que deben "
-        "conservarse (%(registros)s). Desactive la cuenta en su lugar: no podrá "
-        "ingresar y su historial se mantiene."
-    ) % {"persona": user, "registros": ", ".join(blockers)}
 
 
 def rank_checked(view):
@@ -165,28 +147,31 @@ class UserEditView(RankedFormMixin, EditView):
 
 
 class UserDeleteView(DeleteView):
-    """Deleting a person who holds records that must be kept (certificates) is
-    refused with a message that says to deactivate them instead."""
+    """ "Eliminar" erases the person (lms.accounts.privacy.erasure): the same
+    path as their own "Eliminar mi cuenta". The row stays, anonymized, so
+    certificates stay verifiable and counts keep their numbers; nothing is
+    refused for holding records, and nothing can fail on a protected row."""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        if not user_can_delete_user(request.user, self.object):
-            raise PermissionDenied
-        if blockers := deletion_blockers(self.object):
-            return self._refuse(blockers)
-        return super().dispatch(request, *args, **kwargs)
+    success_message = gettext_lazy(
+        "Se eliminaron los datos personales de la cuenta; su historial queda "
+        "anónimo, a nombre de «Participante»."
+    )
 
-    def _refuse(self, blockers):
-        messages.error(self.request, deletion_refused_message(self.object, blockers))
-        return redirect("wagtailusers_users:edit", self.object.pk)
+    @property
+    def confirmation_message(self):
+        return _(
+            "¿Eliminar los datos personales de %(persona)s? Se borran su nombre, "
+            "correo, teléfono, archivos subidos y avisos; no podrá volver a "
+            "ingresar. Sus inscripciones, notas y mensajes del foro se conservan "
+            "sin su nombre («Participante»), y sus certificados siguen "
+            "verificables con el nombre retirado. No se puede deshacer."
+        ) % {"persona": self.object}
 
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                return super().form_valid(form)
-        except (ProtectedError, RestrictedError):
-            # A certificate issued between the check and the delete.
-            return self._refuse(deletion_blockers(self.object))
+    def get_usage_url(self):
+        return None  # the row is kept: nothing that points at it breaks
+
+    def delete_action(self):
+        erase_user(self.object, by=self.request.user)
 
 
 class UserViewSet(WagtailUserViewSet):
@@ -272,41 +257,16 @@ class RankedAssignRoleBulkAction(RankedBulkActionMixin, AssignRoleBulkAction):
 
 
 class RankedDeleteBulkAction(RankedBulkActionMixin, DeleteBulkAction):
-    """People holding records that must be kept are left out with a message."""
+    """Bulk "Eliminar" erases each person, as the single delete does."""
 
-    template_name = "accounts/admin/confirm_bulk_delete.html"
-
-    def get_actionable_objects(self):
-        objects, without_access = super().get_actionable_objects()
-        kept = []
-        refused = []
-        for obj in objects:
-            blockers = deletion_blockers(obj)
-            (refused if blockers else kept).append((obj, blockers))
-        self.refused = refused
-        without_access["items_with_no_access"] += [obj for obj, _b in refused]
-        return [obj for obj, _b in kept], without_access
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["refused_messages"] = [
-            deletion_refused_message(obj, blockers) for obj, blockers in self.refused
-        ]
-        return context
-
-    def prepare_action(self, objects, objects_without_access):
-        for obj, blockers in self.refused:
-            messages.error(self.request, deletion_refused_message(obj, blockers))
+    def get_usage_url(self, item):
+        return None
 
     @classmethod
     def execute_action(cls, objects, actor=None, **kwargs):
-        try:
-            with transaction.atomic():
-                for obj in objects:
-                    log(instance=obj, action="wagtail.delete", user=actor)
-                return super().execute_action(objects, **kwargs)
-        except (ProtectedError, RestrictedError):
-            return 0, 0
+        for obj in objects:
+            erase_user(obj, by=actor)
+        return len(objects), 0
 
 
 # --- groups: only superusers ---------------------------------------------------

@@ -166,3 +166,15 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
         self.fields["department"].required = True
         self.fields["municipality"].required = True
         self._setup_profile_fields()
+
+
+class EraseAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "Entiendo que mis datos personales se borrarán y que no podré "
+            "recuperar esta cuenta."
+        ),
+        error_messages={
+            "required": _("Marque la casilla para confirmar que desea eliminarla.")
+        },
+    )

@@ -5,6 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .validators import FULL_NAME_MAX, validate_full_name, validate_phone
 
+
+def _private_storage():
+    # Imported late: cursos imports this app's models.
+    from cursos.storage import private_storage
+
+    return private_storage
+
+
 STAFF_GROUP = "Personal INFOM"
 COORDINATORS_GROUP = "Coordinadores"
 
@@ -160,6 +168,11 @@ class User(AbstractUser):
     phone = models.CharField(
         _("teléfono"), max_length=20, blank=True, validators=[validate_phone]
     )
+    # Set once by lms.accounts.privacy.erasure.erase_user: the row stays (so
+    # counts keep their numbers) but holds nothing that names the person.
+    erased_at = models.DateTimeField(
+        _("datos personales eliminados el"), null=True, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
@@ -187,3 +200,107 @@ class User(AbstractUser):
         if self.post == self.Post.OTHER and self.post_other:
             return self.post_other
         return self.get_post_display()
+
+
+class DataExport(models.Model):
+    """A copy of everything the platform holds about one person, built by a
+    task into private storage and downloadable by that person, signed in,
+    until ``expires_at`` (lms.accounts.privacy.exports)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pendiente", _("En preparación")
+        READY = "lista", _("Lista para descargar")
+        FAILED = "fallida", _("No se pudo preparar")
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+        verbose_name=_("persona"),
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    json_file = models.FileField(
+        _("archivo JSON"),
+        storage=_private_storage,
+        upload_to="mis-datos/",
+        blank=True,
+        max_length=255,
+    )
+    html_file = models.FileField(
+        _("página"),
+        storage=_private_storage,
+        upload_to="mis-datos/",
+        blank=True,
+        max_length=255,
+    )
+    created_at = models.DateTimeField(_("solicitada el"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("preparada el"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("vence el"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("descarga de datos personales")
+        verbose_name_plural = _("descargas de datos personales")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # A second click while one is being prepared finds the first.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pendiente"),
+                name="one_pending_data_export_per_user",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.created_at:%Y-%m-%d}"
+
+
+class NameCorrectionRequest(models.Model):
+    """A person holding certificates asks to change the name printed on them; a
+    coordinator approves it (the name changes and every certificate is
+    reissued, earlier versions kept) or rejects it with a reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pendiente", _("Pendiente")
+        APPROVED = "aprobada", _("Aprobada")
+        REJECTED = "rechazada", _("Rechazada")
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="name_corrections",
+        verbose_name=_("persona"),
+    )
+    current_name = models.CharField(_("nombre actual"), max_length=FULL_NAME_MAX)
+    requested_name = models.CharField(_("nombre solicitado"), max_length=FULL_NAME_MAX)
+    status = models.CharField(
+        _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("solicitada el"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("resuelta el"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resuelta por"),
+    )
+    reason = models.CharField(_("motivo del rechazo"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("corrección de nombre")
+        verbose_name_plural = _("correcciones de nombre")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pendiente"),
+                name="one_pending_name_correction_per_user",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.current_name} → {self.requested_name}"

@@ -80,3 +80,70 @@ def allauth_password_and_email(request):
             "en la página de su cuenta."
         ),
     }
+
+
+@hooks.register("register_log_actions")
+def register_privacy_actions(actions):
+    """Erasure and name corrections (lms.accounts.privacy)."""
+
+    @actions.register_action("accounts.user.erased")
+    class Erased(LogFormatter):
+        label = _("Datos personales eliminados")
+
+        def format_message(self, log_entry):
+            if (log_entry.data or {}).get("by_self"):
+                return _("La persona eliminó su cuenta")
+            return _("Datos personales eliminados desde la administración")
+
+    @actions.register_action("accounts.name_correction.approved")
+    class NameApproved(LogFormatter):
+        label = _("Corrección de nombre aprobada")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Nombre cambiado de «%(old)s» a «%(new)s»") % {
+                "old": data.get("old", ""),
+                "new": data.get("new", ""),
+            }
+
+    @actions.register_action("accounts.name_correction.rejected")
+    class NameRejected(LogFormatter):
+        label = _("Corrección de nombre rechazada")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Se rechazó el nombre «%(requested)s»: %(reason)s") % {
+                "requested": data.get("requested", ""),
+                "reason": data.get("reason", ""),
+            }
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_admin_urls():
+    from django.urls import include, path
+
+    from .privacy.admin import decide_view, index_view
+
+    urls = [
+        path("", index_view, name="name_corrections"),
+        path("<int:pk>/", decide_view, name="name_correction"),
+    ]
+    return [path("correcciones-de-nombre/", include((urls, "accounts_privacy_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_name_corrections_menu_item():
+    from wagtail.admin.menu import MenuItem
+
+    from .privacy.admin import PERMISSION
+
+    class CorrectionsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(PERMISSION)
+
+    return CorrectionsMenuItem(
+        _("Correcciones de nombre"),
+        reverse("accounts_privacy_admin:name_corrections"),
+        icon_name="user",
+        order=265,
+    )

@@ -321,6 +321,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "certificados.delete_old_bundles",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Once a day at 03:30 (Guatemala): sign-ups never verified and expired
+    # personal-data downloads are removed (lms.accounts.privacy).
+    "conservacion-de-datos": {
+        "task": "accounts.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # An edition's certificates in one file (certificados.bundles): days a file is
@@ -333,6 +339,12 @@ CERTIFICATE_BUNDLE_STALE_MINUTES = env.int(
 CERTIFICATE_BUNDLE_SOFT_TIME_LIMIT = env.int(
     "CERTIFICATE_BUNDLE_SOFT_TIME_LIMIT", default=900
 )
+# Privacy (lms.accounts.privacy): days a sign-up that never verified its e-mail
+# is kept, and days a "Descargar mis datos" link works.
+UNVERIFIED_SIGNUP_RETENTION_DAYS = env.int(
+    "UNVERIFIED_SIGNUP_RETENTION_DAYS", default=30
+)
+DATA_EXPORT_EXPIRY_DAYS = env.int("DATA_EXPORT_EXPIRY_DAYS", default=7)
 
 # Hours a seat offered from a waiting list is held (cursos.services.editions).
 WAITLIST_OFFER_HOURS = env.int("WAITLIST_OFFER_HOURS", default=48)

@@ -114,21 +114,3 @@ def test_municipality_of_another_department_is_refused(client, participant):
     assert "no pertenece al departamento" in response.content.decode()
     participant.refresh_from_db()
     assert participant.municipality.code == "0801"
-
-
-def test_download_my_data_holds_only_my_data(client, participant):
-    UserFactory(full_name="Pedro Otro Usuario")
-    client.force_login(participant)
-    response = client.get("/cuentas/perfil/mis-datos.json")
-    assert response.status_code == 200
-    assert "attachment" in response["Content-Disposition"]
-    data = response.json()
-    assert data["correo"] == participant.email
-    assert data["municipio"] == "Totonicapán"
-    assert data["codigo_ine_municipio"] == "0801"
-    assert "Pedro Otro Usuario" not in response.content.decode()
-
-
-def test_download_my_data_needs_login(client):
-    response = client.get("/cuentas/perfil/mis-datos.json")
-    assert response.status_code == 302

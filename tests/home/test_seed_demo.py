@@ -72,7 +72,9 @@ def test_demo_fills_the_public_site(client):
     assert all(n.cover_image_id for n in NewsPage.objects.all())
     assert EventPage.objects.live().filter(starts_at__gt=timezone.now()).exists()
     assert EventPage.objects.live().filter(starts_at__lt=timezone.now()).exists()
-    assert StandardPage.objects.live().count() == 3
+    # Three institutional pages and the "Aviso de privacidad" (lms.accounts.privacy).
+    assert StandardPage.objects.live().count() == 4
+    assert StandardPage.objects.filter(slug="aviso-de-privacidad").exists()
     assert NavigationSettings.load().menu_items.count() == 7
     html = client.get("/").content.decode()
     assert "Diplomado Gestión Municipal y Transparencia" in html

@@ -302,11 +302,14 @@ def test_superuser_bulk_assigns_coordinadores(csrf_client, superuser):
 
 @pytest.mark.parametrize("kind", ["learner", "coordinator", "superuser"])
 def test_superuser_deletes_people_without_records(csrf_client, superuser, kind):
+    # "Eliminar" erases (anonymizes) the person: lms.accounts.privacy.erasure.
     target = _target(kind)
     csrf_client.force_login(superuser)
     url = f"/admin/users/delete/{target.pk}/"
     assert post_form(csrf_client, url, action=url).status_code == 302
-    assert not type(target).objects.filter(pk=target.pk).exists()
+    target.refresh_from_db()
+    assert target.erased_at is not None
+    assert not target.is_active and not target.is_superuser
 
 
 # ------------------------------------------------------------------------ groups

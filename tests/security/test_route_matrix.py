@@ -231,7 +231,15 @@ RULES: dict[str, dict[str, str]] = {
     "certificados/<int:pk>/credencial/": rule("login", "200", other="404"),
     # Accounts (ours and allauth's).
     "cuentas/perfil/": SIGNED_IN,
-    "cuentas/perfil/mis-datos.json": SIGNED_IN,
+    # privacy: a copy of one's data is asked for by POST and downloaded by
+    # its owner with its token (an unknown token: 404); deleting one's own
+    # account first asks for the password again (allauth's reauthentication).
+    "cuentas/perfil/mis-datos/": rule("login", "405"),
+    "cuentas/perfil/mis-datos/<str:token>/datos.json": rule("login", "404"),
+    "cuentas/perfil/mis-datos/<str:token>/datos.html": rule("login", "404"),
+    "cuentas/perfil/eliminar-cuenta/": rule("login", "302"),
+    "admin/correcciones-de-nombre/": ADMIN,
+    "admin/correcciones-de-nombre/<int:pk>/": ADMIN_NEEDS_MORE,
     "cuentas/login/": rule("200", "302"),
     "cuentas/logout/": rule("302", "200"),
     "cuentas/inactive/": PUBLIC,
@@ -335,7 +343,8 @@ RULES: dict[str, dict[str, str]] = {
     "admin/users/new/": ADMIN_SUPERUSER_ONLY,
     # The matrix's first user holds records that must be kept: the superuser
     # is sent back to the account with the reason (deactivate instead).
-    "admin/users/delete/<int:pk>/": rule("login", "login", coord="denied", su="302"),
+    # "Eliminar" erases (lms.accounts.privacy): the confirmation page opens.
+    "admin/users/delete/<int:pk>/": rule("login", "login", coord="denied", su="200"),
     "admin/users/copy/<int:pk>/": ADMIN_SUPERUSER_ONLY,
     "admin/workflows/enable/<int:pk>/": ADMIN_POST_ONLY,
     "admin/workflows/remove/<int:page_pk>/": ADMIN_POST_ONLY,
@@ -493,6 +502,10 @@ POST_RULES: dict[str, dict[str, str]] = {
     # bundles: the matrix edition has no issued certificate yet, so a
     # coordinator's request is refused (400) with a message.
     "descargar certificados de una edición": rule("login", "login", coord="400"),
+    # privacy
+    "pedir mis datos": rule("login", "302"),
+    # Without a recent reauthentication: sent to confirm the password.
+    "eliminar mi cuenta": rule("login", "302"),
 }
 
 
@@ -1176,6 +1189,9 @@ def _post_target(world, name: str) -> tuple[str, dict]:
             "/admin/certificados-acciones/descargas/",
             {"cohort": world.cohort.pk, "format": "pdf"},
         ),
+        # privacy
+        "pedir mis datos": ("/cuentas/perfil/mis-datos/", {}),
+        "eliminar mi cuenta": ("/cuentas/perfil/eliminar-cuenta/", {"confirm": "on"}),
     }[name]
 
 

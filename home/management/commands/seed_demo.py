@@ -5,6 +5,7 @@ from certificados import credentials
 from cursos.demo import seed_courses
 from home.demo import seed_home, seed_site, seed_site_address
 from lms.accounts.demo import DEMO_PASSWORD, seed_accounts
+from lms.accounts.privacy.notice import seed_privacy_notice
 
 
 class Command(BaseCommand):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         courses = seed_courses()
         seed_site(courses=[courses["diploma"]])
         credentials.ensure_key()  # credentials: the demo key that signs badges
+        seed_privacy_notice()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
         self.stdout.write(f"\nCuentas de demostración (contraseña: {DEMO_PASSWORD}):")
         for account, _user, created in accounts:
