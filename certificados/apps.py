@@ -7,4 +7,4 @@ class CertificadosConfig(AppConfig):
     verbose_name = _("Certificados")
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401  (connects the receivers)
+        from . import checks, signal_handlers  # noqa: F401  (registers them)

@@ -42,8 +42,9 @@ def test_health(client):
     assert client.get("/salud/").json()["estado"] == "ok"
 
 
-def test_production_settings_pass_check_deploy():
+def test_production_settings_pass_check_deploy(signing_ca):
     env = {
+        **signing_ca.environment(),
         "PATH": "/usr/bin:/bin",
         "SECRET_KEY": "k" * 20
         + "-una-clave-larga-y-aleatoria-de-produccion-0123456789",

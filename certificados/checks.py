@@ -1,0 +1,74 @@
+"""`manage.py check --deploy`: the certificate signing key is there, opens with
+its passphrase, matches its certificate, and that certificate is in force."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+EXPIRY_WARNING_DAYS = 30
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_signing_key(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    from .signing import SigningConfig, load_signer
+
+    config = SigningConfig.from_settings()
+    if not config.configured or not config.files_present():
+        if settings.CERTIFICATE_SIGNING_REQUIRED:
+            return [
+                checks.Error(
+                    "Falta la clave de firma de los certificados: los certificados "
+                    "no se podrán emitir.",
+                    hint="Defina CERTIFICATE_SIGNING_KEY y CERTIFICATE_SIGNING_CERT "
+                    "(y CERTIFICATE_SIGNING_CHAIN) con rutas a archivos PEM "
+                    "existentes; ver docs/deploy.md, «Firma electrónica de los "
+                    "certificados».",
+                    id="certificados.E001",
+                )
+            ]
+        return [
+            checks.Warning(
+                "Los certificados se emitirán sin firma electrónica.",
+                hint="Configure CERTIFICATE_SIGNING_KEY y CERTIFICATE_SIGNING_CERT.",
+                id="certificados.W001",
+            )
+        ]
+    try:
+        signer = load_signer(config)
+    except ImproperlyConfigured as error:
+        return [checks.Error(str(error), id="certificados.E002")]
+    cert = signer.signing_cert
+    now = datetime.datetime.now(datetime.UTC)
+    messages: list[checks.CheckMessage] = []
+    if not cert.not_valid_before <= now <= cert.not_valid_after:
+        messages.append(
+            checks.Error(
+                "El certificado de firma no está vigente (del "
+                f"{cert.not_valid_before:%Y-%m-%d} al "
+                f"{cert.not_valid_after:%Y-%m-%d}).",
+                hint="Instale el certificado renovado (docs/deploy.md, rotación).",
+                id="certificados.E003",
+            )
+        )
+    elif cert.not_valid_after - now < datetime.timedelta(days=EXPIRY_WARNING_DAYS):
+        messages.append(
+            checks.Warning(
+                f"El certificado de firma vence el {cert.not_valid_after:%Y-%m-%d}.",
+                hint="Renuévelo con el prestador antes de esa fecha.",
+                id="certificados.W002",
+            )
+        )
+    usage = set(cert.key_usage_value.native) if cert.key_usage_value else set()
+    if not usage & {"digital_signature", "non_repudiation"}:
+        messages.append(
+            checks.Warning(
+                "El certificado de firma no permite firmar documentos "
+                "(uso de clave sin digitalSignature ni nonRepudiation).",
+                id="certificados.W003",
+            )
+        )
+    return messages
