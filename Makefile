@@ -73,7 +73,13 @@ bench: setup
 		DATABASE_URL=$(PG_URL) CELERY_BENCH_BROKER_URL=$(REDIS_BROKER_URL) \
 		$(PY) $$f 2>&1 | grep -v "^Step " || exit 1; done
 
+# Production refuses to run without a certificate signing key; a throwaway demo
+# key pair in a temporary directory stands in for the institution's here.
 check-deploy: setup
+	@firma=$$(mktemp -d) && trap 'rm -rf "$$firma"' EXIT && \
+	$(PY) manage.py crear_firma_demo --directorio "$$firma" --settings=lms.settings.test >/dev/null && \
+	CERTIFICATE_SIGNING_KEY="$$firma/firma.key" CERTIFICATE_SIGNING_CERT="$$firma/firma.pem" \
+	CERTIFICATE_SIGNING_CHAIN="$$firma/cadena.pem" \
 	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=aprende.infom.gob.gt \
 	CSRF_TRUSTED_ORIGINS=https://aprende.infom.gob.gt DATABASE_URL=$(PG_URL) \
 	CACHE_URL=$(REDIS_CACHE_URL) SITE_URL=https://aprende.infom.gob.gt \
