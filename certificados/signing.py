@@ -33,6 +33,9 @@ from pathlib import Path
 from asn1crypto import tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
@@ -48,6 +51,7 @@ from pyhanko.sign.general import as_signing_certificate_v2
 from pyhanko.sign.timestamps import TimeStamper
 from pyhanko.sign.timestamps.requests_client import RequestsHTTPTimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash, process_pss_params
 
 logger = logging.getLogger(__name__)
 
@@ -111,13 +115,10 @@ def load_signer(config: SigningConfig) -> signers.SimpleSigner:
         raise ImproperlyConfigured(
             f"No se pudo leer el certificado de firma o su cadena: {error}"
         ) from error
-    public = (
-        serialization.load_der_private_key(key.dump(), password=None)
-        .public_key()
-        .public_bytes(
-            serialization.Encoding.DER,
-            serialization.PublicFormat.SubjectPublicKeyInfo,
-        )
+    private_key = serialization.load_der_private_key(key.dump(), password=None)
+    public = private_key.public_key().public_bytes(
+        serialization.Encoding.DER,
+        serialization.PublicFormat.SubjectPublicKeyInfo,
     )
     if public != cert.public_key.dump():
         raise ImproperlyConfigured(
@@ -125,11 +126,46 @@ def load_signer(config: SigningConfig) -> signers.SimpleSigner:
         )
     registry = SimpleCertificateStore()
     registry.register_multiple(c for c in chain if c.dump() != cert.dump())
-    signer = signers.SimpleSigner(
-        signing_cert=cert, signing_key=key, cert_registry=registry
+    signer = ParsedKeySigner(
+        private_key=private_key,
+        signing_cert=cert,
+        signing_key=key,
+        cert_registry=registry,
     )
     signer.signed_attr_prov_spec = PadesSignedAttributes(cert)
     return signer
+
+
+class ParsedKeySigner(signers.SimpleSigner):
+    """pyHanko's SimpleSigner parses its private key again for every signature,
+    and OpenSSL 3 checks an RSA key on every parse (some 200 ms for RSA-2048
+    here, more than the whole certificate). This one keeps the key parsed and
+    signs RSA (PKCS#1 v1.5 and PSS) and ECDSA itself; any other mechanism goes
+    to pyHanko's own code."""
+
+    def __init__(self, *, private_key, **kwargs):
+        super().__init__(**kwargs)
+        self.private_key = private_key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        spec = self.get_signature_mechanism_for_digest(digest_algorithm)
+        try:
+            mechanism = spec.signature_algo
+        except ValueError:
+            mechanism = spec["algorithm"].native
+        key = self.private_key
+        if isinstance(key, RSAPrivateKey) and mechanism == "rsassa_pkcs1v15":
+            return key.sign(
+                data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm)
+            )
+        if isinstance(key, RSAPrivateKey) and mechanism == "rsassa_pss":
+            padding, hash_algorithm = process_pss_params(spec["parameters"])
+            return key.sign(data, padding, hash_algorithm)
+        if isinstance(key, ec.EllipticCurvePrivateKey) and mechanism == "ecdsa":
+            return key.sign(
+                data, ec.ECDSA(get_pyca_cryptography_hash(digest_algorithm))
+            )
+        return super().sign_raw(data, digest_algorithm)
 
 
 class _FixedAttribute(CMSAttributeProvider):

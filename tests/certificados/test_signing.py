@@ -361,3 +361,74 @@ def test_an_encrypted_key_signs_with_its_passphrase(settings, tmp_path):
     )
     signer = signing.load_signer(config)
     assert signer.signing_cert.subject.native["common_name"] == SIGNER_NAME
+
+
+def self_signed_rsa(tmp_path):
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Firma RSA de prueba")])
+    now = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=1)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    (tmp_path / "rsa.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "rsa.key").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return tmp_path / "rsa.key", tmp_path / "rsa.pem"
+
+
+@pytest.mark.parametrize("kind", ["ec", "rsa"])
+def test_the_key_is_parsed_once_not_per_signature(
+    completed_enrollment, signing_ca, tmp_path, monkeypatch, kind
+):
+    """Providers usually issue RSA keys; OpenSSL checks one on every parse, so
+    signing must not parse the key again (pyHanko's SimpleSigner would)."""
+    from pyhanko.sign.signers import pdf_cms
+
+    certificate = Certificate.objects.get(enrollment=completed_enrollment)
+    if kind == "rsa":
+        key_path, cert_path = self_signed_rsa(tmp_path)
+        root = cert_path
+    else:
+        key_path, cert_path, root = signing_ca.key, signing_ca.cert, signing_ca.ca
+    signer = signing.load_signer(
+        signing.SigningConfig(key=str(key_path), cert=str(cert_path))
+    )
+    setup = signing.PdfSigningSetup(
+        signer=signer, bytes_reserved=signing.reserved_size(signer)
+    )
+
+    def parse_again(*args, **kwargs):
+        raise AssertionError("the private key was parsed again")
+
+    monkeypatch.setattr(pdf_cms.serialization, "load_der_private_key", parse_again)
+    signed = signing.sign_pdf(render_certificate_pdf(certificate), setup=setup)
+    monkeypatch.undo()
+    _signature, status = validate(signed, root)
+    assert status.bottom_line
+    assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
