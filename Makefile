@@ -73,13 +73,18 @@ bench: setup
 		DATABASE_URL=$(PG_URL) CELERY_BENCH_BROKER_URL=$(REDIS_BROKER_URL) \
 		$(PY) $$f 2>&1 | grep -v "^Step " || exit 1; done
 
+# Production refuses to run without the certificate signing key and the
+# credential keys; throwaway demo keys in temporary directories stand in here.
 check-deploy: setup
-	KEYS=$$(mktemp -d) && CREDENTIAL_SIGNING_KEYS_DIR=$$KEYS $(PY) manage.py credential_key >/dev/null && \
+	@firma=$$(mktemp -d) && keys=$$(mktemp -d) && trap 'rm -rf "$$firma" "$$keys"' EXIT && \
+	$(PY) manage.py crear_firma_demo --directorio "$$firma" --settings=lms.settings.test >/dev/null && \
+	CREDENTIAL_SIGNING_KEYS_DIR="$$keys" $(PY) manage.py credential_key >/dev/null && \
+	CERTIFICATE_SIGNING_KEY="$$firma/firma.key" CERTIFICATE_SIGNING_CERT="$$firma/firma.pem" \
+	CERTIFICATE_SIGNING_CHAIN="$$firma/cadena.pem" CREDENTIAL_SIGNING_KEYS_DIR="$$keys" \
 	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=aprende.infom.gob.gt \
 	CSRF_TRUSTED_ORIGINS=https://aprende.infom.gob.gt DATABASE_URL=$(PG_URL) \
-	CACHE_URL=$(REDIS_CACHE_URL) SITE_URL=https://aprende.infom.gob.gt CREDENTIAL_SIGNING_KEYS_DIR=$$KEYS \
-	$(PY) manage.py check --deploy --fail-level WARNING --settings=lms.settings.production; \
-	status=$$?; rm -rf "$$KEYS"; exit $$status
+	CACHE_URL=$(REDIS_CACHE_URL) SITE_URL=https://aprende.infom.gob.gt \
+	$(PY) manage.py check --deploy --fail-level WARNING --settings=lms.settings.production
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -32,6 +32,7 @@ from .models import (
     VerificationCodeMixin,
 )
 from .pdf import render_certificate_pdf
+from .signing import sign_certificate_pdf
 
 CODE_BYTES = 20  # 160 random bits, 32 base32 characters
 
@@ -131,7 +132,9 @@ def enqueue_render(certificate: Certificate) -> None:
 
 def _store(certificate: Certificate, pdf: bytes) -> CertificateVersion:
     """Save the PDF as the certificate's current version (one INSERT); a
-    concurrent render of the same version loses to the unique constraint."""
+    concurrent render of the same version loses to the unique constraint.
+    ``pdf`` is the signed file: its sha256 is what verification by upload
+    compares."""
     version = CertificateVersion(
         certificate=certificate,
         version=certificate.version,
@@ -152,7 +155,8 @@ def _store(certificate: Certificate, pdf: bytes) -> CertificateVersion:
 
 
 def render_and_store(certificate_id: int, version: int | None = None) -> Certificate:
-    """Render the certificate's current version and store it; idempotent.
+    """Render the certificate's current version, sign it with the
+    institution's key (``certificados.signing``) and store it; idempotent.
 
     Safe to run twice or concurrently: the version row is unique, and a version
     already stored is not rendered again. Marks the certificate issued and
@@ -172,7 +176,8 @@ def render_and_store(certificate_id: int, version: int | None = None) -> Certifi
             certificate=certificate, version=certificate.version
         ).first()
         if stored is None:
-            stored = _store(certificate, render_certificate_pdf(certificate))
+            pdf = sign_certificate_pdf(render_certificate_pdf(certificate))
+            stored = _store(certificate, pdf)
         first_issue = certificate.issued_at is None
         certificate.pdf.name = stored.pdf.name
         certificate.sha256 = stored.sha256

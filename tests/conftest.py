@@ -1,10 +1,35 @@
+import os
+
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 
+from certificados.demo_signing import write_demo_credentials
 from cursos.services.enrollment import enroll
 from cursos.services.progress import complete_lesson
 from tests.factories import UserFactory, build_course, course_lessons
+
+
+@pytest.fixture(scope="session", autouse=True)
+def signing_ca(tmp_path_factory):
+    """A throwaway CA and signing certificate for the session (EC P-256, made in
+    milliseconds): every certificate a test renders is signed with it, and the
+    environment points there too, so Celery workers started by integration
+    tests sign with it as well. Returns its ``DemoCredentials`` (``.ca`` is the
+    root to trust when validating)."""
+    credentials, _created = write_demo_credentials(tmp_path_factory.mktemp("firma"))
+    environment = credentials.environment()
+    saved = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)
+    try:
+        with override_settings(**environment):
+            yield credentials
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @pytest.fixture(autouse=True)

@@ -42,8 +42,10 @@ def test_health(client):
     assert client.get("/salud/").json()["estado"] == "ok"
 
 
-def test_production_settings_pass_check_deploy():
+def test_production_settings_pass_check_deploy(signing_ca):
     env = {
+        **signing_ca.environment(),
+        "CREDENTIAL_SIGNING_KEYS_DIR": str(settings.CREDENTIAL_SIGNING_KEYS_DIR),
         "PATH": "/usr/bin:/bin",
         "SECRET_KEY": "k" * 20
         + "-una-clave-larga-y-aleatoria-de-produccion-0123456789",

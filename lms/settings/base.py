@@ -251,6 +251,24 @@ CERTIFICATE_RENDER_DELAY_SECONDS = env.float(
     "CERTIFICATE_RENDER_DELAY_SECONDS", default=0
 )
 
+# --- Electronic signature of certificate PDFs (certificados.signing) ----------
+# The institution's key and certificate chain, as PEM files outside the
+# repository (docs/deploy.md, «Firma electrónica de los certificados»). Without
+# them, certificates are issued unsigned unless signing is required (production).
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", default="")
+CERTIFICATE_SIGNING_CERT = env("CERTIFICATE_SIGNING_CERT", default="")
+CERTIFICATE_SIGNING_CHAIN = env("CERTIFICATE_SIGNING_CHAIN", default="")
+CERTIFICATE_SIGNING_KEY_PASSPHRASE = env(
+    "CERTIFICATE_SIGNING_KEY_PASSPHRASE", default=""
+)
+CERTIFICATE_SIGNING_REQUIRED = env.bool("CERTIFICATE_SIGNING_REQUIRED", default=False)
+# A timestamp authority (RFC 3161) makes the signatures PAdES B-T.
+CERTIFICATE_TSA_URL = env("CERTIFICATE_TSA_URL", default="")
+CERTIFICATE_TSA_USERNAME = env("CERTIFICATE_TSA_USERNAME", default="")
+CERTIFICATE_TSA_PASSWORD = env("CERTIFICATE_TSA_PASSWORD", default="")
+# Where `manage.py crear_firma_demo` writes the local demo CA (never production).
+DEMO_SIGNING_DIR = BASE_DIR / ".firma-demo"
+
 # --- Celery -------------------------------------------------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)

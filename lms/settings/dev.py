@@ -18,3 +18,10 @@ WHITENOISE_AUTOREFRESH = True
 # Uploaded images and certificates, served by Django itself (lms/urls.py) when
 # DEBUG is off; a one-machine demo has no other web server.
 SERVE_MEDIA = True
+
+# Certificates are signed with the local demo CA that `manage.py crear_firma_demo`
+# (run by seed_demo) writes to .firma-demo/, unless the environment names a key.
+if not CERTIFICATE_SIGNING_KEY:  # noqa: F405
+    CERTIFICATE_SIGNING_KEY = str(DEMO_SIGNING_DIR / "firma.key")  # noqa: F405
+    CERTIFICATE_SIGNING_CERT = str(DEMO_SIGNING_DIR / "firma.pem")  # noqa: F405
+    CERTIFICATE_SIGNING_CHAIN = str(DEMO_SIGNING_DIR / "cadena.pem")  # noqa: F405

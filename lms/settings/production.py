@@ -22,6 +22,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 REQUIRE_MFA_FOR_COORDINATORS = env.bool("REQUIRE_MFA_FOR_COORDINATORS", default=True)
 
+# No certificate is issued unsigned: without a usable key the render fails (and
+# is retried) and `check --deploy` reports it (certificados.checks).
+CERTIFICATE_SIGNING_REQUIRED = env.bool("CERTIFICATE_SIGNING_REQUIRED", default=True)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)

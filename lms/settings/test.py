@@ -24,3 +24,9 @@ WHITENOISE_AUTOREFRESH = True
 # tests, which set the broker through CELERY_TEST_BROKER_URL).
 CELERY_BROKER_URL = env("CELERY_TEST_BROKER_URL", default="memory://")  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = True
+
+# Every certificate rendered in a test is signed for real: tests/conftest.py
+# makes a throwaway CA for the session and points CERTIFICATE_SIGNING_* at it.
+CERTIFICATE_SIGNING_REQUIRED = True
+# seed_demo in a test writes its demo CA here, not into the project's .firma-demo/.
+DEMO_SIGNING_DIR = PRIVATE_MEDIA_ROOT / "firma-demo"

@@ -296,7 +296,7 @@ def test_key_command_is_idempotent(tmp_path, settings):
 def test_deploy_check_reports_missing_keys(tmp_path, settings):
     settings.CREDENTIAL_SIGNING_KEYS_DIR = tmp_path / "vacio"
     (error,) = checks.credential_keys_check(None)
-    assert error.id == "certificados.E001"
+    assert error.id == "certificados.E011"
     credentials.create_key(tmp_path / "vacio", size=2048)
     assert checks.credential_keys_check(None) == []
 

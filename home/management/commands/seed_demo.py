@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        call_command("crear_firma_demo", stdout=self.stdout)  # signs the certificates
         seed_site_address()
         seed_home()
         accounts = seed_accounts()
