@@ -522,72 +522,22 @@ def test_bulk_page_queries_stay_flat_with_more_bundles(
 
 
 # ------------------------------------------------------------------ signed PDFs
-def _sign(pdf: bytes) -> bytes:
-    """A PAdES-style signature by a throwaway self-signed key (pyHanko), the
-    way the stored certificates are signed (certificados.signing)."""
-    import datetime
-
-    from asn1crypto import keys
-    from asn1crypto import x509 as asn1_x509
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import signers
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Prueba INFOM")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(1)
-        .not_valid_before(now)
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )
-    signer = signers.SimpleSigner(
-        signing_cert=asn1_x509.Certificate.load(
-            cert.public_bytes(serialization.Encoding.DER)
-        ),
-        signing_key=keys.PrivateKeyInfo.load(
-            key.private_bytes(
-                serialization.Encoding.DER,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        ),
-        cert_registry=SimpleCertificateStore(),
-    )
-    signed = signers.sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(pdf)),
-        signers.PdfSignatureMetadata(field_name="FirmaINFOM"),
-        signer=signer,
-    )
-    return signed.getvalue()
-
-
-def _sign_stored(cohort) -> dict[str, str]:
-    """Replace each issued certificate's stored PDF by its signed version."""
+def _stored_signed(cohort) -> dict[str, str]:
+    """The stored PDF of each issued certificate, signed by the service when it
+    was rendered (certificados.signing): its hash, by holder."""
     hashes = {}
     for certificate in _issued(cohort).values():
-        storage, name = certificate.pdf.storage, certificate.pdf.name
-        with storage.open(name, "rb") as handle:
-            signed = _sign(handle.read())
-        storage.delete(name)
-        assert storage.save(name, io.BytesIO(signed)) == name
-        hashes[certificate.holder_name] = hashlib.sha256(signed).hexdigest()
+        with certificate.pdf.storage.open(certificate.pdf.name, "rb") as handle:
+            data = handle.read()
+        assert "/AcroForm" in PdfReader(io.BytesIO(data)).trailer["/Root"]
+        hashes[certificate.holder_name] = hashlib.sha256(data).hexdigest()
     return hashes
 
 
 def test_signed_certificates_stay_signed_in_the_zip_and_not_in_the_merge(
     edition, django_capture_on_commit_callbacks
 ):
-    signed = _sign_stored(edition)
+    signed = _stored_signed(edition)
     archive_bundle = _start(edition, "zip", django_capture_on_commit_callbacks)
     archive = zipfile.ZipFile(io.BytesIO(_content(archive_bundle)))
     for member, name in zip(archive.namelist(), ISSUED, strict=True):
