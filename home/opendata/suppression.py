@@ -166,10 +166,12 @@ def intervals(
     return {key: (lo[key], hi[key]) for key in view}
 
 
-def recovered(view: Mapping[Key, int | str], relations: Relations) -> list[Key]:
+def recovered(
+    view: Mapping[Key, int | str], relations: Relations, *, max_rounds: int = 60
+) -> list[Key]:
     """Hidden cells whose value a reader can prove exactly (empty when the
     publication is safe)."""
-    bounds = intervals(view, relations)
+    bounds = intervals(view, relations, max_rounds=max_rounds)
     return [
         key
         for key, seen in view.items()
@@ -208,63 +210,85 @@ def suppress(values: Mapping[Key, int], relations: Relations) -> dict[Key, str]:
         for key in group:
             groups_of[key].append(group)
 
-    def hide_complement(group) -> bool:
-        parts = [k for k in group[1:] if status[k] == PUBLISHED]
-        candidates = sorted(parts, key=lambda k: _order(values, k))
-        if not candidates and status[group[0]] == PUBLISHED:
-            candidates = [group[0]]
-        if candidates:
-            status[candidates[0]] = RESERVED
-            return True
-        return False
-
     for _attempt in range(10_000):
         # Step 2: no equation with a single hidden cell.
-        settled = False
-        while not settled:
-            settled = True
-            for group in equation_groups:
-                hidden = sum(1 for k in group if status[k] != PUBLISHED)
-                if hidden == 1 and hide_complement(group):
-                    settled = False
+        _close_single_unknowns(values, status, equation_groups)
         # Step 3: the audit.
         pinned = recovered(published_view(values, status), relations)
         if not pinned:
             return status
-        if not _unpin(pinned[0], values, status, relations, groups_of):
+        if not _unpin(pinned[0], values, status, relations, groups_of, equation_groups):
             break
     raise RuntimeError("suppression did not converge")  # pragma: no cover
 
 
-def _unpin(key, values, status, relations, groups_of) -> bool:
-    """Hide one more cell so that ``key`` is no longer pinned: the smallest
-    visible cell of the relation (tried in turn, equations first) whose hiding
-    frees it; if none frees it alone, the first candidate (the next round goes
-    on from there); if everything around is hidden, ``<5`` becomes
+MAX_TRIES = 8
+QUICK_ROUNDS = 12
+
+
+def _close_single_unknowns(values, status, equation_groups) -> None:
+    """Step 2: while an equation has exactly one hidden cell, hide its smallest
+    visible part (non-zero first; the total when no part is left)."""
+    settled = False
+    while not settled:
+        settled = True
+        for group in equation_groups:
+            if sum(1 for k in group if status[k] != PUBLISHED) != 1:
+                continue
+            parts = sorted(
+                (k for k in group[1:] if status[k] == PUBLISHED),
+                key=lambda k: _order(values, k),
+            )
+            if not parts and status[group[0]] == PUBLISHED:
+                parts = [group[0]]
+            if parts:
+                status[parts[0]] = RESERVED
+                settled = False
+
+
+def _unpin(key, values, status, relations, groups_of, equation_groups) -> bool:
+    """Hide one more cell so that ``key`` is no longer pinned. Candidates are
+    the visible cells of the relations that touch it (the shortest relations
+    first; within one, non-zero cells before zeros, parts before totals, the
+    smallest first); the first whose hiding frees ``key`` is kept. If none
+    frees it alone, the first candidate is hidden (the next round goes on from
+    there); if everything around is hidden, a ``<5`` cell becomes
     ``reservado`` (step 4). Returns whether anything changed."""
     ranked = sorted(groups_of[key], key=lambda g: (len(g) == 2, len(g)))
     totals = {total for total, _parts in relations.equations}
-    candidates = []
-    for group in ranked:
-        visible = [k for k in group if status[k] == PUBLISHED]
-        if visible:
-            # A part before a total: hiding a total hides it in its own
-            # relations too.
-            best = min(visible, key=lambda k: (k in totals, *_order(values, k)))
-            if best not in candidates:
-                candidates.append(best)
-    for candidate in candidates:
-        status[candidate] = RESERVED
-        if key not in recovered(published_view(values, status), relations):
+    rank: dict = {}
+    for position, group in enumerate(ranked):
+        for k in group:
+            if status[k] == PUBLISHED and k not in rank:
+                rank[k] = position
+    candidates = sorted(
+        rank,
+        key=lambda k: (values[k] == 0, k in totals, rank[k], values[k], repr(k)),
+    )
+    # A pin from above is freed by hiding a non-zero cell (its lower bound
+    # drops to 0), a pin from below by hiding any cell (its upper bound goes):
+    # try the best of each first.
+    zeros = [k for k in candidates if values[k] == 0]
+    if zeros and candidates[0] != zeros[0]:
+        candidates.remove(zeros[0])
+        candidates.insert(1, zeros[0])
+    for candidate in candidates[:MAX_TRIES]:
+        trial = dict(status)
+        trial[candidate] = RESERVED
+        _close_single_unknowns(values, trial, equation_groups)
+        # A quick, shallower audit to choose; the full one runs next round.
+        view = published_view(values, trial)
+        if key not in recovered(view, relations, max_rounds=QUICK_ROUNDS):
+            status[candidate] = RESERVED
             return True
-        status[candidate] = PUBLISHED
     if candidates:
         status[candidates[0]] = RESERVED
         return True
-    for neighbour in [key, *(k for group in ranked for k in group)]:
-        if status[neighbour] == SMALL:
-            status[neighbour] = RESERVED
-            return True
+    for group in ranked:
+        for neighbour in (key, *group):
+            if status[neighbour] == SMALL:
+                status[neighbour] = RESERVED
+                return True
     return False
 
 
