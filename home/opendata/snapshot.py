@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from .aggregate import Dataset, build_dataset, fetch_counts, publish
+from .suppression import Relations
 
 KEY = "home:opendata:v2:"
 
@@ -33,6 +34,7 @@ def published_dataset() -> Dataset:
     dataset = cache.get(key)
     if dataset is None:
         dataset = publish(build_dataset(fetch_counts()))
+        dataset.relations = Relations()  # only needed to suppress; keep it small
         cache.set(key, dataset, _seconds_until_tomorrow())
     return dataset
 

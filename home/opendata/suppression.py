@@ -256,11 +256,21 @@ def _unpin(key, values, status, relations, groups_of, equation_groups) -> bool:
     ``reservado`` (step 4). Returns whether anything changed."""
     ranked = sorted(groups_of[key], key=lambda g: (len(g) == 2, len(g)))
     totals = {total for total, _parts in relations.equations}
+    # Level 1: visible cells of the relations that touch the pinned cell;
+    # level 2: visible cells of the relations of the hidden cells among them
+    # (a bound can reach the pinned cell through another measure or table).
     rank: dict = {}
+    level2_groups = []
     for position, group in enumerate(ranked):
         for k in group:
-            if status[k] == PUBLISHED and k not in rank:
-                rank[k] = position
+            if status[k] == PUBLISHED:
+                rank.setdefault(k, (1, position))
+            elif k != key:
+                level2_groups.extend(groups_of[k])
+    for position, group in enumerate(level2_groups):
+        for k in group:
+            if status[k] == PUBLISHED:
+                rank.setdefault(k, (2, position))
     candidates = sorted(
         rank,
         key=lambda k: (values[k] == 0, k in totals, rank[k], values[k], repr(k)),

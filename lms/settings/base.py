@@ -316,6 +316,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=18, minute=0),
     },
 }
+# opendata: today's open-data snapshot (home.opendata), computed once after
+# midnight (Guatemala) so that no visitor waits for the suppression.
+CELERY_BEAT_SCHEDULE["datos-abiertos-del-dia"] = {
+    "task": "home.refresh_open_data",
+    "schedule": crontab(hour=0, minute=5),
+}
 
 # Hours a seat offered from a waiting list is held (cursos.services.editions).
 WAITLIST_OFFER_HOURS = env.int("WAITLIST_OFFER_HOURS", default=48)
