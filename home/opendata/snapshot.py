@@ -13,6 +13,8 @@ from .aggregate import Dataset, build_dataset, fetch_counts, publish
 from .suppression import Relations
 
 KEY = "home:opendata:v2:"
+LATEST_KEY = "home:opendata:v2:latest"
+LATEST_SECONDS = 2 * 24 * 60 * 60
 
 
 def _key(day: datetime.date) -> str:
@@ -27,15 +29,25 @@ def _seconds_until_tomorrow() -> int:
     return max(60, int((tomorrow - now).total_seconds()) + 60)
 
 
+def refresh_published_dataset() -> Dataset:
+    """Compute today's suppressed dataset (five queries and the suppression,
+    which grows with the number of small cells) and store it as today's and
+    as the latest one."""
+    dataset = publish(build_dataset(fetch_counts()))
+    dataset.relations = Relations()  # only needed to suppress; keep it small
+    cache.set(_key(timezone.localdate()), dataset, _seconds_until_tomorrow())
+    cache.set(LATEST_KEY, dataset, LATEST_SECONDS)
+    return dataset
+
+
 def published_dataset() -> Dataset:
-    """Today's suppressed dataset: computed on the first request of the day
-    (five queries and the suppression), then read from the cache."""
-    key = _key(timezone.localdate())
-    dataset = cache.get(key)
+    """Today's suppressed dataset if the beat task (home.refresh_open_data,
+    00:05) or an earlier request computed it; otherwise the latest one (at
+    most two days old, its cut-off date says so), so that a visitor never
+    waits for the suppression; computed here only when there is none."""
+    dataset = cache.get(_key(timezone.localdate())) or cache.get(LATEST_KEY)
     if dataset is None:
-        dataset = publish(build_dataset(fetch_counts()))
-        dataset.relations = Relations()  # only needed to suppress; keep it small
-        cache.set(key, dataset, _seconds_until_tomorrow())
+        dataset = refresh_published_dataset()
     return dataset
 
 

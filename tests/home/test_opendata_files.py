@@ -246,3 +246,14 @@ def test_formula_text_is_neutralised(client, db):
     ).worksheets[0]
     names = [r[1] for r in sheet.iter_rows(values_only=True)]
     assert '\'=HYPERLINK("http://x")' in names
+
+
+def test_the_daily_task_computes_the_snapshot_the_page_then_reads(db, population):
+    from django.core.cache import cache
+
+    from home.opendata.snapshot import LATEST_KEY, published_dataset
+    from home.tasks import refresh_open_data
+
+    cutoff = refresh_open_data()
+    assert cache.get(LATEST_KEY).cutoff.isoformat() == cutoff
+    assert published_dataset().cutoff.isoformat() == cutoff
