@@ -1305,12 +1305,13 @@ STANDARD_PAGES = [
 ]
 
 TRANSPARENCY_INTRO = (
-    "Estas cifras muestran, por departamento, cuántas personas se han inscrito en los "
-    "cursos de la plataforma, cuántas los han completado, cuántas tienen un "
-    "certificado emitido y cuántos municipios se han alcanzado. Son datos agregados: "
-    "nunca se publica el nombre ni ningún otro dato personal de quienes participan. "
-    "Las cifras se actualizan automáticamente y pueden descargarse en formato CSV o "
-    "JSON."
+    "Estas cifras muestran, por departamento, municipio, tipo de institución, cargo, "
+    "edición y mes, cuántas personas se han inscrito en los cursos de la plataforma, "
+    "cuántas los han completado y aprobado, cuántas tienen un certificado y cuántos "
+    "municipios cuentan con al menos una persona certificada. Son datos agregados: "
+    "nunca se publica el nombre ni ningún otro dato personal, y las cifras pequeñas "
+    "se reservan para que nadie pueda ser reconocido. Se actualizan una vez al día y "
+    "pueden descargarse en CSV, JSON y Excel con licencia CC BY 4.0."
 )
 
 HOME_FEATURE_TEXT = (

@@ -8,7 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -479,40 +480,30 @@ class TransparencyPage(PublicPageCacheMixin, RoutablePageMixin, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from cursos.charts import bar_chart
-
-        from . import selectors
+        from .opendata.page import transparency_context
 
         context = super().get_context(request, *args, **kwargs)
-        data = selectors.open_training_data()
-        context["data"] = data
-        context["chart"] = bar_chart(
-            chart_id="inscritas-por-departamento",
-            title=_("Personas inscritas por departamento"),
-            data=[(row.name, row.learners) for row in data.rows],
-            series=str(_("Personas inscritas")),
-        )
+        context.update(transparency_context())
         return context
 
+    @path("diccionario/", name="dictionary")
+    def dictionary(self, request):
+        from .opendata.page import dictionary_context
+
+        return self.render(
+            request,
+            context_overrides=dictionary_context(),
+            template="home/transparency_dictionary.html",
+        )
+
+    # The first addresses of the department table, kept for whoever links them.
     @path("csv/", name="csv")
     def csv(self, request):
-        from . import selectors
-
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            'attachment; filename="formacion-por-departamento.csv"'
-        )
-        selectors.write_open_data_csv(selectors.open_training_data(), response)
-        return response
+        return redirect("opendata:file", table="departamentos", fmt="csv")
 
     @path("json/", name="json")
     def json(self, request):
-        from . import selectors
-
-        return JsonResponse(
-            selectors.open_data_as_dict(selectors.open_training_data()),
-            json_dumps_params={"ensure_ascii": False, "indent": 1},
-        )
+        return redirect("opendata:file", table="departamentos", fmt="json")
 
     class Meta:
         verbose_name = _("página de datos abiertos")

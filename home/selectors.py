@@ -1,7 +1,7 @@
 """Reads of the public site: listings, related articles, activities, the public
-counters and the open data. Each function makes a fixed number of queries."""
+counters (the open data lives in `home.opendata`). Each function makes a fixed
+number of queries."""
 
-import csv
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -11,13 +11,9 @@ from django.utils.http import urlencode
 from wagtail.images import get_image_model
 
 from cursos.models import Enrollment
-from lms.accounts.models import Department
-from lms.spreadsheet import BOM, safe_row
 
 COUNTERS_KEY = "home:public-counters:v1"
 COUNTERS_SECONDS = 10 * 60
-OPEN_DATA_KEY = "home:open-data:v1"
-OPEN_DATA_SECONDS = 10 * 60
 TOTAL_MUNICIPALITIES = 340
 
 # Every listing shows its cover images at these sizes; the renditions come in the
@@ -175,112 +171,3 @@ def public_counters() -> PublicCounters:
         counters = PublicCounters(**totals)
         cache.set(COUNTERS_KEY, counters, COUNTERS_SECONDS)
     return counters
-
-
-@dataclass(frozen=True)
-class DepartmentRow:
-    code: str
-    name: str
-    learners: int
-    completed: int
-    certified: int
-    municipalities: int
-    total_municipalities: int
-
-
-@dataclass(frozen=True)
-class OpenData:
-    rows: tuple[DepartmentRow, ...]
-    generated_at: object
-
-    @property
-    def totals(self) -> dict:
-        return {
-            name: sum(getattr(row, name) for row in self.rows)
-            for name in ("learners", "completed", "certified", "municipalities")
-        }
-
-
-def open_training_data() -> OpenData:
-    """Per department: people enrolled, people who completed a course, people with
-    an issued certificate and municipalities reached. Counts of people, never who
-    they are. Two queries; cached for ten minutes."""
-    data = cache.get(OPEN_DATA_KEY)
-    if data is not None:
-        return data
-    from certificados.models import Certificate
-
-    by_department = {
-        row["user__department"]: row
-        for row in Enrollment.objects.filter(user__department__isnull=False)
-        .values("user__department")
-        .annotate(
-            learners=Count("user", distinct=True),
-            completed=Count(
-                "user", filter=Q(completed_at__isnull=False), distinct=True
-            ),
-            certified=Count(
-                "user",
-                filter=Q(certificate__status=Certificate.Status.ISSUED),
-                distinct=True,
-            ),
-            municipalities=Count("user__municipality", distinct=True),
-        )
-        .order_by()
-    }
-    rows = []
-    for department in Department.objects.annotate(
-        total_municipalities=Count("municipalities")
-    ).order_by("code"):
-        counts = by_department.get(department.pk, {})
-        rows.append(
-            DepartmentRow(
-                code=department.code,
-                name=department.name,
-                learners=counts.get("learners", 0),
-                completed=counts.get("completed", 0),
-                certified=counts.get("certified", 0),
-                municipalities=counts.get("municipalities", 0),
-                total_municipalities=department.total_municipalities,
-            )
-        )
-    data = OpenData(rows=tuple(rows), generated_at=timezone.now())
-    cache.set(OPEN_DATA_KEY, data, OPEN_DATA_SECONDS)
-    return data
-
-
-OPEN_DATA_COLUMNS = (
-    ("code", "codigo_ine"),
-    ("name", "departamento"),
-    ("learners", "personas_inscritas"),
-    ("completed", "personas_con_curso_completado"),
-    ("certified", "personas_certificadas"),
-    ("municipalities", "municipios_alcanzados"),
-    ("total_municipalities", "municipios_del_departamento"),
-)
-
-
-def write_open_data_csv(data: OpenData, stream) -> None:
-    """The open-data table as CSV, with a UTF-8 byte order mark so a
-    spreadsheet shows "Quiché" and "Sacatepéquez" right."""
-    stream.write(BOM)
-    writer = csv.writer(stream)
-    writer.writerow([header for _attr, header in OPEN_DATA_COLUMNS])
-    for row in data.rows:
-        writer.writerow(
-            safe_row(getattr(row, attr) for attr, _header in OPEN_DATA_COLUMNS)
-        )
-
-
-def open_data_as_dict(data: OpenData) -> dict:
-    return {
-        "fuente": "Instituto de Fomento Municipal (INFOM), Plataforma de Aprendizaje",
-        "generado": data.generated_at.isoformat(),
-        "descripcion": (
-            "Cifras agregadas por departamento; no contiene datos personales."
-        ),
-        "departamentos": [
-            {header: getattr(row, attr) for attr, header in OPEN_DATA_COLUMNS}
-            for row in data.rows
-        ],
-    }

@@ -54,6 +54,7 @@ urlpatterns = [
     path("certificados/", include("certificados.urls")),
     path("salud/", views.health, name="health"),
     path("buscar/", home_views.search, name="search"),
+    path("datos-abiertos/archivos/", include("home.opendata.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]

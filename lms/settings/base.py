@@ -346,6 +346,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=3, minute=30),
     },
 }
+# opendata: today's open-data snapshot (home.opendata), computed once after
+# midnight (Guatemala) so that no visitor waits for the suppression.
+CELERY_BEAT_SCHEDULE["datos-abiertos-del-dia"] = {
+    "task": "home.refresh_open_data",
+    "schedule": crontab(hour=0, minute=5),
+}
 
 # An edition's certificates in one file (certificados.bundles): days a file is
 # kept, minutes after which a bundle still pending is taken as abandoned, and

@@ -30,7 +30,8 @@ from cursos.services.enrollment import enroll
 from cursos.services.progress import complete_lesson
 from cursos.services.quizzes import start_attempt, submit_attempt
 from home.models import HomePage
-from home.selectors import open_training_data, public_counters
+from home.opendata.snapshot import unsuppressed_dataset
+from home.selectors import public_counters
 from lms.accounts.models import STAFF_GROUP
 from tests.factories import (
     UserFactory,
@@ -185,7 +186,7 @@ def test_home_features_and_counters_ignore_a_draft_course(client, diploma):
     assert DRAFT_COURSE not in html
     counters = public_counters()
     assert (counters.learners, counters.certificates) == (1, 0)
-    assert open_training_data().totals["learners"] == 1
+    assert unsuppressed_dataset().values[("N", "inscritas")] == 1
 
 
 # ------------------------------------------------------------------ reports

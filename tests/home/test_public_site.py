@@ -252,6 +252,8 @@ def transparency():
 
 
 def test_open_data_is_aggregated_and_downloadable(client, transparency):
+    """Aggregated, never personal, and a count of 1 to 4 shows as "<5" (more
+    in tests/home/test_opendata_*.py)."""
     from cursos.services.enrollment import enroll
 
     course = build_course(modules=1, lessons=1)
@@ -260,25 +262,31 @@ def test_open_data_is_aggregated_and_downloadable(client, transparency):
         UserFactory(municipality=municipality("0102")),
         UserFactory(municipality=municipality("1601")),
     ]
+    people += [UserFactory(municipality=municipality("0901")) for _ in range(6)]
     for person in people:
         enroll(user=person, course=course)
     html = client.get(transparency.url).content.decode()
     assert "Ana Secreta" not in html and people[0].email not in html
     assert "<svg" in html and 'role="img"' in html
 
-    response = client.get(transparency.url + "csv/")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert len(rows) == 22
+    response = client.get(transparency.url + "csv/", follow=True)
+    content = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert len(rows) == 24  # 22 departments, no department, national total
     by_code = {row["codigo_ine"]: row for row in rows}
-    assert by_code["01"]["personas_inscritas"] == "2"
-    assert by_code["01"]["municipios_alcanzados"] == "2"
-    assert by_code["01"]["municipios_del_departamento"] == "17"
-    assert by_code["16"]["personas_inscritas"] == "1"
-    assert by_code["17"]["personas_inscritas"] == "0"
-    assert "Ana Secreta" not in response.content.decode()
+    assert by_code["01"]["inscritas"] == "<5"
+    assert by_code["16"]["inscritas"] == "<5"
+    # 01 holds two people in two municipalities and the national total leaves
+    # it at most 2: a zero department is reserved so that 01 is not pinned.
+    assert {row["inscritas"] for row in rows} <= {"0", "<5", "reservado", "6", "9"}
+    assert "reservado" in {row["inscritas"] for row in rows}
+    assert rows[-1]["departamento"] == "Total nacional"
+    assert rows[-1]["inscritas"] == "9"
+    assert "Ana Secreta" not in content
 
-    data = json.loads(client.get(transparency.url + "json/").content)
-    assert sum(d["personas_inscritas"] for d in data["departamentos"]) == 3
+    data = json.loads(client.get(transparency.url + "json/", follow=True).content)
+    assert data["filas"][-1]["inscritas"] == 9
+    assert data["metadatos"]["licencia"] == "CC BY 4.0"
 
 
 # ------------------------------------------------------------------ sitemap, robots

@@ -375,6 +375,16 @@ RULES: dict[str, dict[str, str]] = {
     "calendario/<slug:token>.ics": rule("404", "404"),
 }
 
+# opendata: public files and dictionary; the coordinators' unsuppressed report.
+RULES.update(
+    {
+        "datos-abiertos/archivos/diccionario.<str:fmt>": PUBLIC,
+        "datos-abiertos/archivos/<str:table>.<str:fmt>": PUBLIC,
+        "admin/informes/datos-abiertos/": ADMIN,
+        "admin/informes/datos-abiertos/resultados/": ADMIN,
+    }
+)
+
 # Route prefixes → rule, for the routes not listed above (longest prefix wins).
 # Every route they cover is still enumerated and requested one by one.
 PREFIX_RULES: dict[str, dict[str, str]] = {
@@ -438,8 +448,10 @@ PAGE_RULES: dict[str, dict[str, str]] = {
     # Routable sub-pages of the page types above.
     "home.NewsIndexPage rss/": PUBLIC,
     "home.EventPage calendario/": PUBLIC,
-    "home.TransparencyPage csv/": PUBLIC,
-    "home.TransparencyPage json/": PUBLIC,
+    # opendata: the first addresses redirect to the department files.
+    "home.TransparencyPage csv/": rule("302", "302"),
+    "home.TransparencyPage json/": rule("302", "302"),
+    "home.TransparencyPage diccionario/": PUBLIC,
 }
 
 # GET rows for particular objects, where the route's own row uses another one.
@@ -901,6 +913,13 @@ class World:
         return values
 
     EXPLICIT = {
+        # opendata
+        "datos-abiertos/archivos/diccionario.<str:fmt>": (
+            "/datos-abiertos/archivos/diccionario.json"
+        ),
+        "datos-abiertos/archivos/<str:table>.<str:fmt>": (
+            "/datos-abiertos/archivos/municipios.xlsx"
+        ),
         "^((?:[\\w\\-]+/)*)$": "/",
         "documentos/^(\\d+)/(.*)$": None,  # filled in url()
         "cuentas/^confirm-email/(?P<key>[-:\\w]+)/$": (
