@@ -1,0 +1,194 @@
+"""Regression tests for the review of issues 15 and 16 (credentials, bundles,
+privacy): each test names the defect it pins down."""
+
+from __future__ import annotations
+
+import base64
+import json
+import zipfile
+
+import pytest
+from django.test import Client
+
+from certificados import bundles, credential_status, credentials
+from certificados.models import Certificate, CertificateBundle
+from cursos.storage import private_storage
+from lms.accounts.models import NameCorrectionRequest
+from lms.accounts.privacy.erasure import erase_user
+from tests.certificados.test_bundles import build_edition
+from tests.factories import UserFactory
+from tests.forms import csrf_token_of_form
+
+pytestmark = pytest.mark.django_db
+
+CORRECTIONS = "/admin/correcciones-de-nombre/"
+
+
+def _request(user, name="Nombre Cambiado Sin Permiso"):
+    return NameCorrectionRequest.objects.create(
+        user=user, current_name=user.full_name, requested_name=name
+    )
+
+
+def _client(user) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    return client
+
+
+# ------------------------------------------------ name corrections and ranks
+def test_coordinator_cannot_decide_a_superusers_or_own_name_correction(
+    coordinator, admin_user, participant
+):
+    """Defect: any holder of manage_certificates could approve the name change
+    of a superuser, another coordinator or themselves (ranks.py: coordinators
+    manage learners and staff only)."""
+    other_coordinator = UserFactory(coordinator=True)
+    above = [_request(admin_user), _request(other_coordinator), _request(coordinator)]
+    learner = _request(participant, name="Ana Lucía Choc Xol")
+    client = _client(coordinator)
+
+    listing = client.get(CORRECTIONS)
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Ana Lucía Choc Xol" in html
+    assert "Nombre Cambiado Sin Permiso" not in html
+
+    learner_url = f"{CORRECTIONS}{learner.pk}/"
+    token_page = client.get(learner_url)
+    assert token_page.status_code == 200
+    token = csrf_token_of_form(token_page.content.decode(), learner_url)
+    for correction in above:
+        url = f"{CORRECTIONS}{correction.pk}/"
+        assert client.get(url).status_code == 404
+        # The POST with a real token (from a page the coordinator may open).
+        response = client.post(url, {"action": "approve", "csrfmiddlewaretoken": token})
+        assert response.status_code == 404
+        correction.refresh_from_db()
+        assert correction.status == NameCorrectionRequest.Status.PENDING
+        correction.user.refresh_from_db()
+        assert correction.user.full_name != "Nombre Cambiado Sin Permiso"
+
+    # A superuser still decides a coordinator's request.
+    superuser = _client(admin_user)
+    assert superuser.get(f"{CORRECTIONS}{above[1].pk}/").status_code == 200
+
+
+# ------------------------------------------------ erasure and edition bundles
+def test_erasure_deletes_the_edition_bundles_holding_the_persons_certificate(
+    django_capture_on_commit_callbacks,
+):
+    """Defect: a coordinator's ZIP/merged PDF of the edition kept the erased
+    person's certificate (their name, in the file and the member name)."""
+    cohort = build_edition(["Zoila Tun Ajpop", "Otro Nombre Cualquiera"])
+    with django_capture_on_commit_callbacks(execute=True):
+        bundle = bundles.start_bundle(cohort=cohort, format="zip", created_by=None)
+    bundle.refresh_from_db()
+    assert bundle.status == CertificateBundle.Status.READY
+    name = bundle.file.name
+    with private_storage.open(name, "rb") as handle:
+        members = zipfile.ZipFile(handle).namelist()
+    assert any(m.startswith("zoila-tun-ajpop-") for m in members)
+    person = Certificate.objects.get(holder_name="Zoila Tun Ajpop").enrollment.user
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_user(person)
+
+    assert not CertificateBundle.objects.filter(pk=bundle.pk).exists()
+    assert not private_storage.exists(name)
+    # A new bundle no longer carries the person's name.
+    with django_capture_on_commit_callbacks(execute=True):
+        again = bundles.start_bundle(cohort=cohort, format="zip", created_by=None)
+    again.refresh_from_db()
+    with again.file.open("rb") as handle:
+        members = zipfile.ZipFile(handle).namelist()
+    assert members and not any("zoila" in m for m in members)
+
+
+# ------------------------------------------------ credential verification
+def _token(certificate: Certificate) -> str:
+    credential_status.allocate_status_index(certificate)
+    return credentials.sign(
+        credentials.build_credential(
+            certificate, course_id=certificate.enrollment.course_id
+        )
+    )
+
+
+def test_a_credential_is_judged_by_its_own_certificate_not_its_position(
+    completed_enrollment,
+):
+    """Defect: the verdict came from whichever certificate held the status
+    position, so a credential whose position was later held by another
+    certificate (its own row deleted, the position drawn again) took that
+    certificate's verdict."""
+    mine = Certificate.objects.get(enrollment=completed_enrollment)
+    token = _token(mine)
+    assert credential_status.check_credential(token).state == "valida"
+
+    cohort = build_edition(["Otra Persona Distinta"])
+    other = Certificate.objects.get(
+        enrollment__cohort=cohort, holder_name="Otra Persona Distinta"
+    )
+    position = mine.status_index
+    Certificate.objects.filter(pk=other.pk).update(status_index=None)
+    Certificate.objects.filter(pk=mine.pk).update(status_index=None)
+    Certificate.objects.filter(pk=other.pk).update(status_index=position)
+
+    check = credential_status.check_credential(token)
+    assert check.state == "emisor"
+    assert check.credential is None
+
+
+def test_an_earlier_version_of_a_reissued_credential_still_verifies(
+    completed_enrollment,
+):
+    """Control for the fix above: every version of the same certificate
+    belongs to it."""
+    certificate = Certificate.objects.get(enrollment=completed_enrollment)
+    old = _token(certificate)
+    Certificate.objects.filter(pk=certificate.pk).update(version=2)
+    certificate.refresh_from_db()
+    assert credential_status.check_credential(old).state == "valida"
+    assert credential_status.check_credential(_token(certificate)).state == "valida"
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _hostile_tokens(valid: str) -> list[str]:
+    head, body, sig = valid.split(".")
+    header = json.loads(base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)))
+    prefix = header["kid"].rsplit("/", 1)[0]
+    not_utf8 = _b64(bytes([0xFF, 0xFE, 0x00]))
+    return [
+        "",
+        "\x00.\x00.\x00",
+        f"{not_utf8}.{body}.{sig}",  # not UTF-8
+        f"{_b64(b'[' * 50_000)}.{body}.{sig}"[: 64 * 1024],  # deep nesting
+        f"{_b64(b'[' * 5_000 + b']' * 5_000)}.{body}.{sig}",
+        f"{_b64(json.dumps({**header, 'alg': 'none'}).encode())}.{body}.",
+        f"{_b64(json.dumps({**header, 'alg': 'none'}).encode())}.{body}.{sig}",
+        f"{_b64(json.dumps({**header, 'alg': 'HS256'}).encode())}.{body}.{sig}",
+        f"{_b64(json.dumps({**header, 'kid': prefix + '/../claves.json'}).encode())}"
+        f".{body}.{sig}",
+        f"{_b64(json.dumps({**header, 'kid': 'file:///etc/passwd'}).encode())}"
+        f".{body}.{sig}",
+        f"{_b64(json.dumps({**header, 'kid': ['x']}).encode())}.{body}.{sig}",
+        f"{_b64(json.dumps({**header, 'crit': ['b64'], 'b64': False}).encode())}"
+        f".{body}.{sig}",
+        f"{head}.{_b64(b'null')}.{sig}",
+        f"{head}.{_b64(json.dumps({'type': 'OpenBadgeCredential'}).encode())}.{sig}",
+        "a" * (64 * 1024 + 1),
+    ]
+
+
+def test_hostile_credentials_get_a_verdict_never_an_exception(completed_enrollment):
+    """Checked fine (kept as a guard): alg none/HS256, kid outside our keys,
+    nesting, non-UTF-8, NUL and oversize tokens are refused without raising."""
+    token = _token(Certificate.objects.get(enrollment=completed_enrollment))
+    for hostile in _hostile_tokens(token):
+        check = credential_status.check_credential(hostile)
+        assert check.state in ("formato", "firma", "emisor"), hostile[:80]
+        assert check.credential is None
