@@ -192,3 +192,44 @@ def test_hostile_credentials_get_a_verdict_never_an_exception(completed_enrollme
         check = credential_status.check_credential(hostile)
         assert check.state in ("formato", "firma", "emisor"), hostile[:80]
         assert check.credential is None
+
+
+# ------------------------------------------------ signing key hygiene
+def test_signing_config_never_shows_its_secrets():
+    """Defect: the frozen dataclass's repr carried the key passphrase and the
+    TSA password into any log line, traceback locals or error report."""
+    from certificados.signing import SigningConfig
+
+    config = SigningConfig(
+        key="/etc/infom/firma.key",
+        cert="/etc/infom/firma.pem",
+        passphrase="frase-secreta-123",
+        tsa_username="infom",
+        tsa_password="clave-tsa-456",
+    )
+    text = repr(config)
+    assert "frase-secreta-123" not in text
+    assert "clave-tsa-456" not in text
+    assert "/etc/infom/firma.key" in text
+    # Still part of equality and hashing (the signer cache keys on them).
+    assert config != SigningConfig(
+        key=config.key, cert=config.cert, passphrase="otra", tsa_username="infom"
+    )
+
+
+def test_deploy_check_warns_of_a_signing_key_others_can_read(settings, tmp_path):
+    """Defect: the credential keys were checked for loose permissions but the
+    PDF signing key (often unencrypted) was not."""
+    import shutil
+
+    from certificados.checks import check_signing_key
+
+    key = tmp_path / "firma.key"
+    shutil.copyfile(settings.CERTIFICATE_SIGNING_KEY, key)
+    key.chmod(0o600)
+    settings.CERTIFICATE_SIGNING_KEY = str(key)
+    assert [m.id for m in check_signing_key()] == []
+    key.chmod(0o644)
+    [message] = check_signing_key()
+    assert message.id == "certificados.W004"
+    assert str(key) in message.msg
