@@ -48,32 +48,18 @@ def export_certificates(user):
 
 
 def erase_certificates(user, erasure):
+    from certificados.bundles import discard_bundles
     from certificados.models import Certificate
     from lms.accounts.privacy.erasure import WITHDRAWN_NAME
 
     certificates = Certificate.objects.filter(enrollment__user=user)
     erasure.delete_files([c.pdf for c in certificates])
-    _erase_bundles_with(certificates, erasure)
+    # Edition bundles hold a copy of the certificate, name included.
+    discard_bundles(certificates)
     certificates.update(holder_name=WITHDRAWN_NAME, pdf="")
     erasure.scrub_rows(
         Certificate.objects.filter(enrollment__user=user), ["revoke_reason"]
     )
-
-
-def _erase_bundles_with(certificates, erasure):
-    """An edition's bundle (merged PDF or ZIP) holds a copy of each person's
-    certificate, name included: the bundles of the person's editions go (file
-    and row; a coordinator asks again). A bundle being built meanwhile finds
-    its row gone and deletes its own file (certificados.bundles.build_bundle)."""
-    from certificados.models import CertificateBundle
-
-    bundles = CertificateBundle.objects.filter(
-        cohort_id__in=certificates.exclude(enrollment__cohort_id=None).values(
-            "enrollment__cohort_id"
-        )
-    )
-    erasure.delete_files([b.file for b in bundles.only("pk", "file")])
-    bundles.delete()
 
 
 register(

@@ -233,3 +233,32 @@ def test_deploy_check_warns_of_a_signing_key_others_can_read(settings, tmp_path)
     [message] = check_signing_key()
     assert message.id == "certificados.W004"
     assert str(key) in message.msg
+
+
+# ------------------------------------------------ bundles after revoke/reissue
+@pytest.mark.parametrize("change", ["revoke", "reissue"])
+def test_a_revoked_or_reissued_certificate_discards_its_editions_bundles(
+    change, django_capture_on_commit_callbacks
+):
+    """Defect: a merged PDF/ZIP built before a revocation (or a name
+    correction's reissue) kept being served to coordinators for printing,
+    with the revoked certificate or the old name in it."""
+    from certificados.services import reissue, revoke
+
+    cohort = build_edition(["Zoila Tun Ajpop", "Otro Nombre Cualquiera"])
+    with django_capture_on_commit_callbacks(execute=True):
+        bundle = bundles.start_bundle(cohort=cohort, format="pdf", created_by=None)
+    bundle.refresh_from_db()
+    assert bundle.status == CertificateBundle.Status.READY
+    name = bundle.file.name
+    assert private_storage.exists(name)
+    certificate = Certificate.objects.get(holder_name="Zoila Tun Ajpop")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "revoke":
+            revoke(certificate=certificate, by=None, reason="Emitido por error")
+        else:
+            reissue(certificate=certificate, enqueue=False)
+
+    assert not CertificateBundle.objects.filter(pk=bundle.pk).exists()
+    assert not private_storage.exists(name)
