@@ -262,3 +262,46 @@ def test_a_revoked_or_reissued_certificate_discards_its_editions_bundles(
 
     assert not CertificateBundle.objects.filter(pk=bundle.pk).exists()
     assert not private_storage.exists(name)
+
+
+# ------------------------------------------------ export and quiz secrecy
+def test_export_keeps_a_score_only_quiz_from_telling_which_answers_were_right():
+    """Defect: "Descargar mis datos" listed, per question, correcta and puntos
+    beside the answers chosen, for quizzes whose policy shows only the score:
+    an export between two attempts told which answers to keep."""
+    from cursos.models import QuizPage
+    from cursos.privacy import export_question_results
+    from cursos.services.enrollment import enroll
+    from cursos.services.quizzes import start_attempt, submit_attempt
+    from tests.factories import add_quiz, build_course, question, wrong_answers
+
+    course = build_course(modules=1, lessons=1, title="Curso con evaluación")
+    questions = [question(prompt=f"Pregunta {n}", correct=(n % 3,)) for n in range(3)]
+    score_only = add_quiz(
+        course, questions=questions, max_attempts=3, review=QuizPage.Review.SCORE
+    )
+    which_right = add_quiz(
+        course,
+        questions=questions,
+        max_attempts=3,
+        review=QuizPage.Review.WHICH_RIGHT,
+    )
+    user = UserFactory()
+    enrollment = enroll(user=user, course=course)
+    for quiz in (score_only, which_right):
+        attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+        answers = wrong_answers(attempt)
+        first = attempt.snapshot[0]["key"]
+        answers[first] = [
+            c["key"] for c in attempt.snapshot[0]["choices"] if c["correct"]
+        ]
+        submit_attempt(attempt=attempt, answers=answers)
+
+    rows = export_question_results(user)
+    hidden = [r for r in rows if r["evaluacion"] == score_only.title]
+    shown = [r for r in rows if r["evaluacion"] == which_right.title]
+    assert len(hidden) == 3 and len(shown) == 3
+    assert {r["correcta"] for r in hidden} == {None}
+    assert {r["puntos"] for r in hidden} == {None}
+    assert all(r["puntos_posibles"] is not None for r in hidden)
+    assert sorted(r["correcta"] for r in shown) == [False, False, True]
