@@ -305,3 +305,31 @@ def test_export_keeps_a_score_only_quiz_from_telling_which_answers_were_right():
     assert {r["puntos"] for r in hidden} == {None}
     assert all(r["puntos_posibles"] is not None for r in hidden)
     assert sorted(r["correcta"] for r in shown) == [False, False, True]
+
+
+# ------------------------------------------------ key rotation and the cache
+def test_a_rotated_key_is_published_at_once_not_after_the_page_cache(
+    tmp_path, settings
+):
+    """Defect: the JWKS and issuer documents are stored by the public page
+    cache; after ``credential_key --rotar`` the cached JWKS kept listing only
+    the old keys for PAGE_CACHE_SECONDS, while new credentials were already
+    signed with the new one (an outside verifier said "not ours")."""
+    from django.core.management import call_command
+
+    settings.CREDENTIAL_SIGNING_KEYS_DIR = tmp_path
+    first = credentials.create_key(tmp_path, size=2048)
+    visitor = Client()
+    before = visitor.get("/certificados/emisor/claves.json")
+    assert before.status_code == 200
+    again = visitor.get("/certificados/emisor/claves.json")
+    assert again.headers.get("X-Page-Cache") == "HIT"  # served from the cache
+
+    with open("/dev/null", "w") as quiet:
+        call_command("credential_key", "--rotar", "--bits", "2048", stdout=quiet)
+    newest = credentials.load_keys().signing_kid
+    assert newest != first
+    kids = {
+        k["kid"] for k in visitor.get("/certificados/emisor/claves.json").json()["keys"]
+    }
+    assert kids == {credentials.key_url(first), credentials.key_url(newest)}
