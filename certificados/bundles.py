@@ -224,6 +224,32 @@ def build_bundle(bundle_id: int) -> str:
     return CertificateBundle.Status.READY
 
 
+def discard_bundles(certificates: QuerySet[Certificate]) -> int:
+    """Delete the bundles (rows, and their files after the commit) of the
+    editions of ``certificates``, because what they hold no longer stands: a
+    certificate was revoked, reissued with another name or its holder's data
+    erased. A bundle being built meanwhile finds its row gone and deletes its
+    own file (``build_bundle``). The coordinator asks for a new one."""
+    bundles = CertificateBundle.objects.filter(
+        cohort_id__in=certificates.exclude(enrollment__cohort_id=None).values(
+            "enrollment__cohort_id"
+        )
+    )
+    names = [name for name in bundles.values_list("file", flat=True) if name]
+    deleted, _by_model = bundles.delete()
+    if names:
+        transaction.on_commit(lambda: _delete_files(names))
+    return deleted
+
+
+def _delete_files(names) -> None:
+    for name in names:
+        try:
+            private_storage.delete(name)
+        except OSError as error:  # already gone is not a failure
+            logger.warning("Could not delete bundle file %s: %s", name, error)
+
+
 def _fail(bundle_id: int, message: str) -> str:
     CertificateBundle.objects.filter(
         pk=bundle_id, status=CertificateBundle.Status.PENDING

@@ -1,11 +1,12 @@
 """`manage.py check --deploy`: the certificate signing key is there, opens with
-its passphrase, matches its certificate, and that certificate is in force
-(certificados.E001-E003, W001-W003); the Open Badges credential keys are there
-and private (certificados.E011, W012)."""
+its passphrase, matches its certificate, that certificate is in force and the
+key file is private (certificados.E001-E003, W001-W004); the Open Badges
+credential keys are there and private (certificados.E011, W012)."""
 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
@@ -62,6 +63,15 @@ def check_signing_key(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 f"El certificado de firma vence el {cert.not_valid_after:%Y-%m-%d}.",
                 hint="Renuévelo con el prestador antes de esa fecha.",
                 id="certificados.W002",
+            )
+        )
+    if Path(config.key).stat().st_mode & 0o077:
+        messages.append(
+            checks.Warning(
+                "La clave privada de firma de los certificados es legible por "
+                f"otros usuarios del servidor: {config.key}",
+                hint="chmod 600 a ese archivo (y al de su cadena si la incluye).",
+                id="certificados.W004",
             )
         )
     usage = set(cert.key_usage_value.native) if cert.key_usage_value else set()

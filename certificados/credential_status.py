@@ -137,6 +137,23 @@ def _parse(stamp):
         return None
 
 
+def _belongs_to(credential: dict, certificate: Certificate) -> bool:
+    """Whether the credential was built from this certificate (one of its
+    versions), not merely pointing at its status position: a position freed by
+    a deleted certificate and drawn again must not lend its verdict to the old
+    credential. The ids derive from the certificate's secret code
+    (``credentials.build_credential``)."""
+    subject = credential.get("credentialSubject")
+    if not isinstance(subject, dict):
+        return False
+    if subject.get("id") != credentials._uuid_urn("subject", certificate.code):
+        return False
+    return credential.get("id") in {
+        credentials._uuid_urn("credential", certificate.code, version)
+        for version in range(1, certificate.version + 1)
+    }
+
+
 def check_credential(token: str, *, now: datetime | None = None) -> CredentialCheck:
     """Verify a pasted credential: form, issuer, signature with our published
     keys, dates, and status from the registry (the same facts the status list
@@ -151,7 +168,11 @@ def check_credential(token: str, *, now: datetime | None = None) -> CredentialCh
         if index is not None
         else None
     )
-    if certificate is None or certificate.issued_at is None:
+    if (
+        certificate is None
+        or certificate.issued_at is None
+        or not _belongs_to(credential, certificate)
+    ):
         return CredentialCheck("emisor")
     now = now or timezone.now()
     verdict = certificate.verdict(on=timezone.localdate(now))

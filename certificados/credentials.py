@@ -156,7 +156,16 @@ def create_key(directory: Path | None = None, *, size: int = 3072) -> str:
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(key.export_private())
+    _purge_published_keys()
     return thumbprint
+
+
+def _purge_published_keys() -> None:
+    """The JWKS and the issuer profile are kept by the public page cache: a new
+    key must be published before the first credential it signs is checked."""
+    from lms.page_cache import purge_paths
+
+    purge_paths([reverse("certificados:jwks"), reverse("certificados:issuer")])
 
 
 def ensure_key(directory: Path | None = None) -> tuple[str, bool]:

@@ -48,11 +48,14 @@ def export_certificates(user):
 
 
 def erase_certificates(user, erasure):
+    from certificados.bundles import discard_bundles
     from certificados.models import Certificate
     from lms.accounts.privacy.erasure import WITHDRAWN_NAME
 
     certificates = Certificate.objects.filter(enrollment__user=user)
     erasure.delete_files([c.pdf for c in certificates])
+    # Edition bundles hold a copy of the certificate, name included.
+    discard_bundles(certificates)
     certificates.update(holder_name=WITHDRAWN_NAME, pdf="")
     erasure.scrub_rows(
         Certificate.objects.filter(enrollment__user=user), ["revoke_reason"]

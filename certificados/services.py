@@ -221,7 +221,16 @@ def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
     )
     certificate.refresh_from_db()
     credential_status.status_changed(certificate)
+    _discard_bundles_with(certificate)
     return certificate
+
+
+def _discard_bundles_with(certificate: Certificate) -> None:
+    """An edition bundle built before a revocation or a reissue would print
+    what no longer stands (certificados.bundles.discard_bundles)."""
+    from .bundles import discard_bundles
+
+    discard_bundles(Certificate.objects.filter(pk=certificate.pk))
 
 
 def reissue(*, certificate: Certificate, enqueue: bool = True) -> Certificate:
@@ -251,6 +260,7 @@ def reissue(*, certificate: Certificate, enqueue: bool = True) -> Certificate:
         locked.holder_name = name
         locked.status = Certificate.Status.PENDING
         locked.save(update_fields=["version", "holder_name", "status"])
+        _discard_bundles_with(locked)
     if enqueue:
         enqueue_render(locked)
     return locked

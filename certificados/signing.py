@@ -26,7 +26,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,10 +70,12 @@ class SigningConfig:
     key: str
     cert: str
     chain: str = ""
-    passphrase: str = ""
+    # Secrets stay out of repr(): a config in a log line, a traceback's
+    # locals or an error report must not carry them.
+    passphrase: str = field(default="", repr=False)
     tsa_url: str = ""
     tsa_username: str = ""
-    tsa_password: str = ""
+    tsa_password: str = field(default="", repr=False)
 
     @classmethod
     def from_settings(cls) -> SigningConfig:

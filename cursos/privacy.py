@@ -148,15 +148,22 @@ register(
 
 
 def export_question_results(user):
-    from cursos.models import QuestionResult
+    """Per question, right or wrong, as the quiz's results page shows it: a
+    quiz reviewed by "Solo el puntaje" never tells which answers were right
+    (an export between attempts would, and the next attempt would use it), so
+    those rows keep only the points possible."""
+    from cursos.models import QuestionResult, QuizPage
+
+    def shown(r):
+        return r.quiz.review != QuizPage.Review.SCORE
 
     return [
         {
             "evaluacion": r.quiz.title,
             "intento": r.attempt.number,
             "pregunta": r.question_key,
-            "correcta": r.correct,
-            "puntos": number(r.points),
+            "correcta": r.correct if shown(r) else None,
+            "puntos": number(r.points) if shown(r) else None,
             "puntos_posibles": number(r.max_points),
         }
         for r in QuestionResult.objects.filter(attempt__enrollment__user=user)

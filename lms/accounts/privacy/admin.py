@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
 from lms.accounts.models import NameCorrectionRequest
+from lms.accounts.ranks import manageable_users
 
 from . import corrections
 
@@ -32,19 +33,26 @@ def _require(request):
         raise PermissionDenied
 
 
+def _decidable(request):
+    """Requests of the people the coordinator may manage (lms.accounts.ranks):
+    never their own, nor a coordinator's or a superuser's, which only a
+    superuser decides."""
+    return NameCorrectionRequest.objects.filter(
+        user__in=manageable_users(request.user).values("pk")
+    ).exclude(user=request.user)
+
+
 def index_view(request):
     _require(request)
     pending = list(
-        NameCorrectionRequest.objects.filter(
-            status=NameCorrectionRequest.Status.PENDING
-        )
+        _decidable(request)
+        .filter(status=NameCorrectionRequest.Status.PENDING)
         .select_related("user")
         .order_by("created_at", "pk")
     )
     decided = list(
-        NameCorrectionRequest.objects.exclude(
-            status=NameCorrectionRequest.Status.PENDING
-        )
+        _decidable(request)
+        .exclude(status=NameCorrectionRequest.Status.PENDING)
         .select_related("user", "decided_by")
         .order_by("-decided_at", "-pk")[:50]
     )
@@ -57,9 +65,7 @@ def index_view(request):
 
 def decide_view(request, pk: int):
     _require(request)
-    correction = get_object_or_404(
-        NameCorrectionRequest.objects.select_related("user"), pk=pk
-    )
+    correction = get_object_or_404(_decidable(request).select_related("user"), pk=pk)
     form = RejectForm(request.POST if request.POST.get("action") == "reject" else None)
     status = 200
     if request.method == "POST":
