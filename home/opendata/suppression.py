@@ -217,13 +217,24 @@ def suppress(values: Mapping[Key, int], relations: Relations) -> dict[Key, str]:
         pinned = recovered(published_view(values, status), relations)
         if not pinned:
             return status
-        if not _unpin(pinned[0], values, status, relations, groups_of, equation_groups):
+        # Few pinned cells: free the first with the checked choice. Many (a
+        # large population has hundreds of small municipalities): free each
+        # with its best candidate unchecked, so one full audit serves the
+        # whole round; the loop still returns only after a clean full audit.
+        tries = MAX_TRIES if len(pinned) <= FEW_PINNED else 0
+        changed = False
+        for key in pinned if tries == 0 else pinned[:1]:
+            changed |= _unpin(
+                key, values, status, relations, groups_of, equation_groups, tries
+            )
+        if not changed:
             break
     raise RuntimeError("suppression did not converge")  # pragma: no cover
 
 
 MAX_TRIES = 8
 QUICK_ROUNDS = 12
+FEW_PINNED = 5
 
 
 def _close_single_unknowns(values, status, equation_groups) -> None:
@@ -246,7 +257,9 @@ def _close_single_unknowns(values, status, equation_groups) -> None:
                 settled = False
 
 
-def _unpin(key, values, status, relations, groups_of, equation_groups) -> bool:
+def _unpin(
+    key, values, status, relations, groups_of, equation_groups, tries=MAX_TRIES
+) -> bool:
     """Hide one more cell so that ``key`` is no longer pinned. Candidates are
     the visible cells of the relations that touch it (the shortest relations
     first; within one, non-zero cells before zeros, parts before totals, the
@@ -282,7 +295,7 @@ def _unpin(key, values, status, relations, groups_of, equation_groups) -> bool:
     if zeros and candidates[0] != zeros[0]:
         candidates.remove(zeros[0])
         candidates.insert(1, zeros[0])
-    for candidate in candidates[:MAX_TRIES]:
+    for candidate in candidates[:tries]:
         trial = dict(status)
         trial[candidate] = RESERVED
         _close_single_unknowns(values, trial, equation_groups)

@@ -189,8 +189,14 @@ def test_open_data_csv_has_a_bom(client):
         )
     )
     page.save_revision().publish()
-    response = client.get(page.url + "csv/")
-    body = response.content
+    # The old address now leads to the departments' file (home/opendata).
+    response = client.get(page.url + "csv/", follow=True)
+    assert response.redirect_chain[-1][0].endswith("departamentos.csv")
+    body = (
+        b"".join(response.streaming_content)
+        if response.streaming
+        else (response.content)
+    )
     assert body.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[0]["codigo_ine"] == "01"

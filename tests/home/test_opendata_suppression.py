@@ -213,3 +213,56 @@ def test_no_published_file_lets_a_hidden_cell_be_recovered(people):
             cells = [view[total], *(view[p] for p in parts)]
             if all(isinstance(c, int) for c in cells):
                 assert cells[0] == sum(cells[1:])
+
+
+def large_population(seed: int, people: int) -> Counts:
+    """A country-sized spread: 22 departments of 8 municipalities, officials
+    at random, so most municipalities hold 1 to 4 people and the audit pins
+    many cells in one round (the path that frees them all before re-auditing)."""
+    import random
+
+    rng = random.Random(seed)
+    departments = tuple((f"{d:02d}", f"Departamento {d}") for d in range(1, 23))
+    municipalities = tuple(
+        (f"{d:02d}{m:02d}", f"Municipio {d}-{m}", f"{d:02d}")
+        for d in range(1, 23)
+        for m in range(1, 9)
+    )
+    cube: dict = {}
+    for _person in range(people):
+        code, _name, department = rng.choice(municipalities)
+        key = (department, code, rng.choice(["municipalidad", "otra"]), "uip")
+        level = rng.randint(0, 4)
+        reached = tuple(1 if level >= i else 0 for i in range(len(MEASURES)))
+        cube[key] = tuple(
+            a + b for a, b in zip(cube.get(key, (0,) * 5), reached, strict=True)
+        )
+    return Counts(
+        geography=Geography(departments, municipalities),
+        cube=tuple(CubeRow(*key, counts) for key, counts in sorted(cube.items())),
+        editions=(),
+        months=(),
+        cutoff=CUTOFF,
+    )
+
+
+def test_many_small_municipalities_are_suppressed_safely_at_once():
+    from home.opendata import suppression
+
+    for seed in (1, 2):
+        counts = large_population(seed, people=260)
+        dataset = build_dataset(counts)
+        first_audit = recovered(
+            suppression.published_view(
+                dataset.values, suppression.primary(dataset.values)
+            ),
+            dataset.relations,
+        )
+        assert len(first_audit) > suppression.FEW_PINNED  # the many-pinned path
+        dataset = publish(dataset)
+        view = parsed_cells(dataset, "json")
+        for key, value in dataset.values.items():
+            if 0 < value < 5:
+                assert view[key] in (SMALL, RESERVED), key
+        assert not single_unknowns(view, dataset.relations)
+        assert not recovered(view, dataset.relations)
