@@ -234,7 +234,7 @@ def suppress(values: Mapping[Key, int], relations: Relations) -> dict[Key, str]:
 
 MAX_TRIES = 8
 QUICK_ROUNDS = 12
-FEW_PINNED = 5
+FEW_PINNED = 25
 
 
 def _close_single_unknowns(values, status, equation_groups) -> None:
