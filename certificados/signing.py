@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -224,12 +225,27 @@ def signature_metadata(signer: signers.Signer) -> signers.PdfSignatureMetadata:
     )
 
 
+def outside_event_loop(function, /, *args, **kwargs):
+    """Call ``function``, in a fresh thread when this thread already runs an
+    asyncio loop: pyHanko signs through ``asyncio.run``, which refuses to
+    start inside a running loop (Playwright's sync API in the browser tests,
+    an async caller one day). Plain WSGI and Celery threads call it directly."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
 def reserved_size(signer: signers.Signer) -> int:
     """Bytes to reserve in the PDF for a B-B signature by ``signer``: the size
     of a dry-run signature, hex-encoded, plus pyHanko's own 50 % margin.
     Computed once per signer instead of by a dry run before every signature."""
-    dry_run = asyncio.run(
-        signer.async_sign(bytes(32), "sha256", use_pades=True, dry_run=True)
+    dry_run = outside_event_loop(
+        lambda: asyncio.run(
+            signer.async_sign(bytes(32), "sha256", use_pades=True, dry_run=True)
+        )
     )
     hex_length = len(dry_run.dump()) * 2
     return hex_length + 2 * (hex_length // 4)
@@ -296,4 +312,4 @@ def sign_certificate_pdf(pdf: bytes) -> bytes:
             "(ejecute «manage.py crear_firma_demo» en desarrollo)."
         )
         return pdf
-    return sign_pdf(pdf, setup=setup)
+    return outside_event_loop(sign_pdf, pdf, setup=setup)

@@ -432,3 +432,21 @@ def test_the_key_is_parsed_once_not_per_signature(
     _signature, status = validate(signed, root)
     assert status.bottom_line
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+
+
+def test_a_certificate_is_signed_even_when_the_thread_runs_an_event_loop():
+    """pyHanko signs through asyncio.run; a caller inside a running loop (the
+    browser tests' Playwright, an async view) still gets a signed PDF."""
+    import asyncio
+
+    from certificados.models import CertificateTemplate
+    from certificados.services import sample_certificate
+    from certificados.signing import sign_certificate_pdf
+
+    pdf = render_certificate_pdf(sample_certificate(CertificateTemplate(name="x")))
+
+    async def inside_a_loop():
+        return sign_certificate_pdf(pdf)
+
+    signed = asyncio.run(inside_a_loop())
+    assert signed.startswith(b"%PDF") and b"/ByteRange" in signed and signed != pdf
