@@ -9,7 +9,7 @@ REDIS_CACHE_URL ?= redis://127.0.0.1:6379/1
 REDIS_BROKER_URL ?= redis://127.0.0.1:6379/2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo serve worker beat test lint format test-integration e2e bench check-deploy services clean
+.PHONY: setup demo serve worker beat test lint format test-integration e2e bench check-deploy services clean load load-smoke
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Falta $(PYTHON) (Python 3.11)"; exit 1; }
@@ -72,6 +72,21 @@ bench: setup
 	@for f in bench/[!_]*.py; do echo "== $$f"; \
 		DATABASE_URL=$(PG_URL) CELERY_BENCH_BROKER_URL=$(REDIS_BROKER_URL) \
 		$(PY) $$f 2>&1 | grep -v "^Step " || exit 1; done
+
+# Exam day under load (bench/load/README.md): gunicorn under production settings,
+# PostgreSQL (database infom_load, recreated), Redis (dbs 11 and 12) and Locust
+# in stages; LOAD_STAGES="250:120,500:120" and the other LOAD_* change the run.
+LOAD_STAMP := $(VENV)/.installed-load
+$(LOAD_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,load]"
+	@touch $(LOAD_STAMP)
+
+load: setup $(LOAD_STAMP) services
+	$(PY) bench/load/run.py
+
+# 50 exam-takers for 30 s with short thinking; fails on any error (.ci/run).
+load-smoke: setup $(LOAD_STAMP) services
+	$(PY) bench/load/run.py --stages 50:30 --think 0.5,1 --locust-workers 1 --smoke
 
 # Production refuses to run without the certificate signing key and the
 # credential keys; throwaway demo keys in temporary directories stand in here.
