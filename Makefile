@@ -84,9 +84,9 @@ $(LOAD_STAMP): pyproject.toml | $(STAMP)
 load: setup $(LOAD_STAMP) services
 	$(PY) bench/load/run.py
 
-# 50 exam-takers for 30 s with short thinking; fails on any error (.ci/run).
+# 30 exam-takers for 30 s with short thinking; fails on any error (.ci/run).
 load-smoke: setup $(LOAD_STAMP) services
-	$(PY) bench/load/run.py --stages 50:30 --think 0.5,1 --locust-workers 1 --smoke
+	$(PY) bench/load/run.py --stages 30:30 --think 0.5,1 --locust-workers 1 --smoke
 
 # Production refuses to run without the certificate signing key and the
 # credential keys; throwaway demo keys in temporary directories stand in here.

@@ -31,6 +31,7 @@ import time
 import uuid
 from http.cookiejar import Cookie, DefaultCookiePolicy
 from pathlib import Path
+from urllib.parse import urlencode
 
 import gevent
 import psutil
@@ -145,9 +146,12 @@ class ExamTaker(FastHttpUser):
         headers = self.post_headers(referer)
         if extra:
             headers.update(extra)
-        body = data
         if isinstance(data, tuple):  # multipart (FormData)
             headers["Content-Type"], body = data
+        else:  # a plain form post, fields in the page's order
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            pairs = data.items() if isinstance(data, dict) else data
+            body = urlencode(list(pairs)).encode()
         with self.client.post(
             path,
             name=name,
@@ -201,6 +205,15 @@ class ExamTaker(FastHttpUser):
             self.journey()
         except Refused:
             pass  # already counted as a failure; the next person sits down
+        except Exception as error:  # noqa: BLE001 - a broken journey is a failure
+            self.environment.events.request.fire(
+                request_type="JOURNEY",
+                name="journey",
+                response_time=0,
+                response_length=0,
+                exception=error,
+                context={},
+            )
 
     def journey(self):
         email, session_key = self._next_account()

@@ -46,12 +46,18 @@ NAMES = (
     "autosave",
     "submit",
     "result",
+    "journey",
 )
 
 started: list[subprocess.Popen] = []
 
 
+BEGAN = time.monotonic()
+
+
 def say(text: str) -> None:
+    if text.startswith("== "):
+        text = f"== [{time.monotonic() - BEGAN:4.0f} s] {text[3:]}"
     print(text, flush=True)
 
 
@@ -164,10 +170,11 @@ def signing_keys(env: dict, keys: Path) -> dict:
     }
 
 
-def answers(url: str) -> bool:
-    request = urllib.request.Request(  # noqa: S310
-        url + "/salud/", headers={"X-Forwarded-Proto": "https"}
-    )
+def answers(url: str, path="/salud/", session="") -> bool:
+    headers = {"X-Forwarded-Proto": "https"}
+    if session:
+        headers["Cookie"] = f"sessionid={session}"
+    request = urllib.request.Request(url + path, headers=headers)  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=30):  # noqa: S310
             return True
@@ -177,9 +184,7 @@ def answers(url: str) -> bool:
         return False
 
 
-def wait_until_up(url: str, workers: int, process: subprocess.Popen, log: Path):
-    """Until gunicorn answers; then every worker loads Django before the test
-    (concurrent requests reach each sync worker), so no stage pays the boot."""
+def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 90
     while not answers(url):
         if process.poll() is not None:
@@ -187,8 +192,20 @@ def wait_until_up(url: str, workers: int, process: subprocess.Popen, log: Path):
         if time.monotonic() > deadline:
             raise SystemExit("gunicorn no respondió en 90 s")
         time.sleep(0.5)
+
+
+def warm_up(url: str, workers: int, accounts: dict) -> None:
+    """Every worker loads Django and compiles the pages before the test
+    (concurrent requests reach each sync worker), so no stage pays the boot."""
+    pages = ["/mi-aprendizaje/", accounts["quiz_url"], "/cuentas/login/"]
     with ThreadPoolExecutor(workers * 2) as pool:
-        list(pool.map(lambda _: answers(url), range(workers * 6)))
+        for path in pages:
+            list(
+                pool.map(
+                    lambda _, path=path: answers(url, path, accounts["warmup"]),
+                    range(workers * 4),
+                )
+            )
 
 
 def ms(value: float) -> str:
@@ -308,11 +325,11 @@ def main() -> int:
     }
     env.pop("DEBUG", None)
     try:
-        began = time.monotonic()
         say(f"== base de datos {DATABASE}: borrar, crear, migrar")
         prepare_database(env)
         say("== archivos estáticos (collectstatic si cambiaron)")
         collect_static(env)
+        say("== claves de firma desechables (como make check-deploy)")
         env.update(signing_keys(env, scratch))
         say(
             f"== sembrar {accounts:,} cuentas (una por examen; sesiones escritas en el "
@@ -333,11 +350,11 @@ def main() -> int:
             env,
             app_log,
         )  # fmt: skip
-        wait_until_up(url, args.app_workers, app, app_log)
+        wait_until_up(url, app, app_log)
+        warm_up(url, args.app_workers, json.loads(accounts_file.read_text()))
         say(
             f"== gunicorn ({args.app_workers} workers síncronos, "
-            f"lms.settings.production, DEBUG apagado) en {url}; preparación "
-            f"{time.monotonic() - began:.0f} s"
+            f"lms.settings.production, DEBUG apagado) en {url}"
         )
         results_file = scratch / "etapas.json"
         master_port = free_port()

@@ -91,7 +91,7 @@ def main() -> None:
                 post=User.Post.UIP,
                 password=hashed,
             )
-            for n in range(args.accounts)
+            for n in range(args.accounts + 1)
         ],
         batch_size=1000,
     )
@@ -134,9 +134,11 @@ def main() -> None:
                 "quiz_title": quiz.title,
                 "course_title": course.title,
                 "session_cookie": settings.SESSION_COOKIE_NAME,
+                # The last one warms the app's workers up before the stages.
+                "warmup": sessions[-1].session_key,
                 "accounts": [
                     [user.email, session.session_key]
-                    for user, session in zip(users, sessions, strict=True)
+                    for user, session in zip(users[:-1], sessions[:-1], strict=True)
                 ],
             }
         )
