@@ -26,9 +26,7 @@ measured on the master (``StageShape``) and written to LOAD_RESULTS.
 import json
 import os
 import random
-import re
 import time
-import uuid
 from http.cookiejar import Cookie, DefaultCookiePolicy
 from pathlib import Path
 from urllib.parse import urlencode
@@ -37,6 +35,7 @@ import gevent
 import psutil
 from locust import FastHttpUser, LoadTestShape, task
 from locust.runners import WorkerRunner
+from scenario_pages import ATTEMPT_PATH, CSRF, START_FORM, attempt_form, multipart
 
 STAGES = [
     (int(users), int(seconds))
@@ -49,14 +48,6 @@ NOJS_SHARE = float(os.environ.get("LOAD_NOJS_SHARE", "0.2"))
 LOGIN_SHARE = float(os.environ.get("LOAD_LOGIN_SHARE", "0.1"))
 WORKERS = int(os.environ.get("LOAD_LOCUST_WORKERS", "1"))
 AUTOSAVE_DELAY = 0.4  # evaluacion.js: setTimeout(save, 400) after a change
-
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-START_FORM = re.compile(r'action="(/mi-aprendizaje/evaluaciones/\d+/comenzar/)"')
-ATTEMPT_FORM = re.compile(r'action="([^"]+)"[^>]*id="formulario-intento"')
-CHOICE = re.compile(
-    r'<input type="(radio|checkbox)" name="(q-[^"]+)" id="c-[^"]+" value="([^"]+)"'
-)
-ATTEMPT_PATH = re.compile(r"^/mi-aprendizaje/evaluaciones/intentos/(\d+)/$")
 
 
 def _data() -> dict:
@@ -242,11 +233,7 @@ class ExamTaker(FastHttpUser):
             redirect_to=ATTEMPT_PATH.match,
         )
         page = self.get(location, "attempt page", expect_in="formulario-intento")
-        action = ATTEMPT_FORM.search(page).group(1)
-        token = CSRF.search(page).group(1)
-        questions: dict[str, list[tuple[str, str]]] = {}
-        for kind, name, value in CHOICE.findall(page):
-            questions.setdefault(name, []).append((kind, value))
+        action, token, questions = attempt_form(page)
         if not questions:
             raise Refused("attempt page")
 
@@ -287,19 +274,6 @@ class ExamTaker(FastHttpUser):
         )
         if '"guardado": true' not in text and '"guardado":true' not in text:
             raise Refused("autosave")
-
-
-def multipart(fields) -> tuple[str, bytes]:
-    """A body as the browser's FormData sends it."""
-    boundary = f"----carga{uuid.uuid4().hex}"
-    parts = []
-    for name, value in fields:
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-            f"{value}\r\n"
-        )
-    parts.append(f"--{boundary}--\r\n")
-    return f"multipart/form-data; boundary={boundary}", "".join(parts).encode()
 
 
 # ------------------------------------------------------------------ measuring

@@ -1,0 +1,35 @@
+"""What the load test reads from the pages and sends back, as a browser does
+(kept apart from Locust so tests/test_load_scenario.py can check it against
+the real templates)."""
+
+import re
+import uuid
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+START_FORM = re.compile(r'action="(/mi-aprendizaje/evaluaciones/\d+/comenzar/)"')
+ATTEMPT_FORM = re.compile(r'action="([^"]+)"[^>]*id="formulario-intento"')
+CHOICE = re.compile(
+    r'<input type="(radio|checkbox)" name="(q-[^"]+)" id="c-[^"]+" value="([^"]+)"'
+)
+ATTEMPT_PATH = re.compile(r"^/mi-aprendizaje/evaluaciones/intentos/(\d+)/$")
+
+
+def attempt_form(page: str) -> tuple[str, str, dict[str, list[tuple[str, str]]]]:
+    """The attempt form's action, its CSRF token and its questions: field name
+    → [(input type, choice key), ...] in the page's order."""
+    questions: dict[str, list[tuple[str, str]]] = {}
+    for kind, name, value in CHOICE.findall(page):
+        questions.setdefault(name, []).append((kind, value))
+    return ATTEMPT_FORM.search(page).group(1), CSRF.search(page).group(1), questions
+
+
+def multipart(fields) -> tuple[str, bytes]:
+    """Content type and body as the browser's FormData sends them."""
+    boundary = f"----carga{uuid.uuid4().hex}"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        f"{value}\r\n"
+        for name, value in fields
+    ]
+    parts.append(f"--{boundary}--\r\n")
+    return f"multipart/form-data; boundary={boundary}", "".join(parts).encode()
