@@ -95,7 +95,7 @@ class ExamTaker(FastHttpUser):
         accounts = _data()["accounts"]
         position = self.slot_base + n * WORKERS
         if position >= len(accounts):
-            raise Refused("no quedan cuentas sembradas (suba LOAD_ACCOUNT_FACTOR)")
+            raise RuntimeError("no quedan cuentas sembradas para otro examen")
         return accounts[position]
 
     # ------------------------------------------------------------ helpers
