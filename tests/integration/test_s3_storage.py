@@ -305,3 +305,30 @@ def test_media_bucket_gets_public_files_and_private_ones_stay_out(s3):
     listing = s3_client.list_objects_v2(Bucket=MEDIA_BUCKET)
     assert name in {item["Key"] for item in listing["Contents"]}
     assert name not in private_keys(s3_client)
+
+
+def test_migration_moves_existing_certificate_pdfs_out_of_public_media(s3):
+    """certificados 0007: a PDF issued before it (in the media storage) ends in
+    the private storage under the same name, and leaves the media storage."""
+    import importlib
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    migration = importlib.import_module(
+        "certificados.migrations.0007_certificate_pdfs_in_private_storage"
+    )
+    _endpoint, s3_client = s3
+    name = default_storage.save(
+        "certificados/versiones/antiguo-v1.pdf", ContentFile(PDF)
+    )
+    migration._move(
+        [name, "certificados/no-existe.pdf"], default_storage, private_storage
+    )
+    assert name in private_keys(s3_client)
+    assert not default_storage.exists(name)
+    with private_storage.open(name, "rb") as handle:
+        assert handle.read() == PDF
+    # Run again (a retried deploy): nothing to move, nothing lost.
+    migration._move([name], default_storage, private_storage)
+    assert private_storage.exists(name)
