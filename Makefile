@@ -54,11 +54,15 @@ services:
 
 # The Spanish crawl and the catalog checks do not depend on the database: they
 # run once, in `make test`.
-test-integration: setup services
+test-integration: setup services /usr/sbin/nginx
 	DATABASE_URL=$(PG_URL) CACHE_URL=$(REDIS_CACHE_URL) CELERY_TEST_BROKER_URL=$(REDIS_BROKER_URL) \
 		CELERY_TASK_DEFAULT_QUEUE=pruebas-$$$$-$$(date +%s) \
 		$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider \
 		--ignore=tests/test_admin_spanish.py --ignore=tests/test_locale.py
+
+# tests/integration/test_two_nodes.py runs Debian's nginx in front of two nodes.
+/usr/sbin/nginx:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
 
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium

@@ -92,6 +92,7 @@ def issue_through_celery(cohort, *, signed: bool = True) -> float | None:
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "EMAIL_URL": "dummymail://",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "LOG_LEVEL": "WARNING",
         "CONN_MAX_AGE": "60",  # as in production: no new connection per task
     }

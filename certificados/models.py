@@ -222,7 +222,11 @@ class Certificate(VerificationCodeMixin, models.Model):
         _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     version = models.PositiveSmallIntegerField(_("versión"), default=1)
-    pdf = models.FileField(_("PDF"), upload_to="certificados/", blank=True)
+    # Private storage: the PDF leaves only through certificados.views.download_view
+    # (its holder), never by a media URL.
+    pdf = models.FileField(
+        _("PDF"), upload_to="certificados/", blank=True, storage=get_private_storage
+    )
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     issued_at = models.DateTimeField(_("emitido el"), null=True, blank=True)
@@ -273,7 +277,9 @@ class CertificateVersion(models.Model):
     )
     version = models.PositiveSmallIntegerField()
     holder_name = models.CharField(max_length=150)
-    pdf = models.FileField(upload_to="certificados/versiones/")
+    pdf = models.FileField(
+        upload_to="certificados/versiones/", storage=get_private_storage
+    )
     sha256 = models.CharField(max_length=64, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

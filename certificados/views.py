@@ -3,11 +3,11 @@
 import hashlib
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from cursos.storage import private_file_response
 from lms.security import reads_body_after_own_checks
 
 from .forms import VerifyCodeForm, VerifyFileForm
@@ -31,11 +31,8 @@ def download_view(request, pk: int):
         enrollment__user=request.user,
         status=Certificate.Status.ISSUED,
     )
-    if not certificate.pdf:
-        raise Http404
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        certificate.pdf,
         filename=f"certificado-{certificate.display_code}.pdf",
         content_type="application/pdf",
     )

@@ -7,10 +7,8 @@ import django_filters
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -24,6 +22,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cursos.storage import private_file_response
 from lms.spreadsheet import SafeSpreadsheetExportMixin
 
 from .bundles import (
@@ -314,21 +313,11 @@ def bundle_file_view(request, pk: int):
         pk=pk,
         status=CertificateBundle.Status.READY,
     )
-    if not bundle.file:
-        raise Http404
-    try:
-        handle = bundle.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return private_file_response(
+        bundle.file,
         filename=download_name(bundle),
         content_type=CONTENT_TYPES[bundle.format],
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True, max_age=0)
-    return response
 
 
 @hooks.register("register_admin_urls")

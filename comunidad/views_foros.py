@@ -16,10 +16,9 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,6 +28,7 @@ from comunidad.access import may_moderate
 from comunidad.services import announcements as announcement_services
 from comunidad.services import forums
 from cursos.assignment_files import KIND_MIME, MB, AssignmentUploadLimit
+from cursos.storage import private_file_response
 from lms.security import reads_body_after_own_checks
 
 FORUM_REQUEST_LIMIT = forums.MAX_FILES * forums.MAX_FILE_MB * MB + 256 * 1024
@@ -66,20 +66,12 @@ def _guard_upload(request, *, limit: int, max_mb: int) -> str | None:
 
 
 def _private_file(field, name: str, kind: str):
-    try:
-        handle = field.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return private_file_response(
+        field,
         filename=name,
         content_type=KIND_MIME.get(kind, "application/octet-stream"),
+        sandbox=True,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    patch_cache_control(response, private=True, no_store=True, max_age=0)
-    return response
 
 
 # ------------------------------------------------------------------ forums

@@ -10,13 +10,13 @@ the inner view), never skipped.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from cursos.storage import private_file_response
 from lms.security import reads_body_after_own_checks
 
 from . import editions
@@ -145,17 +145,9 @@ def submission_file_view(request, file_id: int):
         request.user, enrollment
     ):
         raise Http404
-    try:
-        handle = stored.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return private_file_response(
+        stored.file,
         filename=stored.original_name,
         content_type=KIND_MIME.get(stored.kind, "application/octet-stream"),
+        sandbox=True,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    patch_cache_control(response, private=True, no_store=True, max_age=0)
-    return response

@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
+
+from cursos.storage import private_file_response
 
 from .forms import EraseAccountForm, ProfileForm
 from .models import DataExport
@@ -98,8 +100,8 @@ def download_my_data(request, token: str, kind: str):
     fieldfile = export.json_file if kind == "json" else export.html_file
     if export.status != DataExport.Status.READY or not fieldfile:
         raise Http404
-    response = FileResponse(
-        fieldfile.open("rb"),
+    return private_file_response(
+        fieldfile,
         as_attachment=kind == "json",
         filename=f"mis-datos-infom.{kind}",
         content_type=(
@@ -108,8 +110,6 @@ def download_my_data(request, token: str, kind: str):
             else "text/html; charset=utf-8"
         ),
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -158,12 +159,23 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Learners' submissions: outside MEDIA_ROOT, never served by URL (cursos.storage).
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "privado")
+# Private files (submissions, certificates, bundles, data exports) leave through
+# our views only, after their permission checks (cursos.storage.private_file_response):
+# - on disk, streamed by Django, or handed to nginx when PRIVATE_MEDIA_ACCEL_PREFIX
+#   names its `internal` location (deploy/nginx/infom.conf);
+# - on S3-compatible storage (MEDIA_STORAGE=s3), a redirect to a signed URL that
+#   lives PRIVATE_URL_SECONDS.
+PRIVATE_MEDIA_ACCEL_PREFIX = env("PRIVATE_MEDIA_ACCEL_PREFIX", default="")
+PRIVATE_URL_SECONDS = env.int("PRIVATE_URL_SECONDS", default=120)
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE not in {"filesystem", "s3"}:
+    raise ImproperlyConfigured("MEDIA_STORAGE debe ser «filesystem» o «s3».")
 STORAGES = {
     "default": {
         "BACKEND": env(
@@ -171,10 +183,43 @@ STORAGES = {
             default="django.core.files.storage.FileSystemStorage",
         )
     },
+    "private": {"BACKEND": "cursos.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+if MEDIA_STORAGE == "s3":
+    # Two buckets (docs/deploy.md): the media bucket (Wagtail images, public by
+    # its bucket policy on images/ and original_images/ only; documents are read
+    # through Wagtail's serve view) and the private bucket, never public.
+    # Credentials: django-storages reads AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY from the environment (or boto3 finds an instance role).
+    _s3 = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+        "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="path"),
+        "signature_version": "s3v4",
+        "file_overwrite": False,
+        "default_acl": None,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": env("AWS_PRIVATE_BUCKET_NAME"),
+            "querystring_auth": True,
+            "querystring_expire": PRIVATE_URL_SECONDS,
+        },
+    }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: console by default, any SMTP server through EMAIL_URL.

@@ -67,6 +67,7 @@ def start_worker(queue: str, log_path, delay: float):
         "CELERY_VISIBILITY_TIMEOUT": "2",
         "CERTIFICATE_RENDER_DELAY_SECONDS": str(delay),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "EMAIL_URL": "dummymail://",
     }
     log = open(log_path, "a")  # noqa: SIM115
