@@ -211,14 +211,30 @@ def render_and_store(certificate_id: int, version: int | None = None) -> Certifi
 
 
 BULK_INSERT_TRIES = 3
+# Certificates rendered before each bulk insert: a chunk cut short (a worker's
+# time limit on a slow machine) keeps what it committed, and the insert still
+# costs a handful of queries per batch instead of some twenty per certificate.
+BULK_INSERT_BATCH = 10
 
 
 def issue_many(enrollments, *, template) -> list[Certificate]:
     """Issue, render, sign and store the certificates of ``enrollments`` that
+    earn one and have none yet, ``BULK_INSERT_BATCH`` at a time (see
+    ``_issue_batch``). Returns the certificates it inserted."""
+    enrollments = list(enrollments)
+    inserted: list[Certificate] = []
+    for start in range(0, len(enrollments), BULK_INSERT_BATCH):
+        batch = enrollments[start : start + BULK_INSERT_BATCH]
+        inserted += _issue_batch(batch, template=template)
+    return inserted
+
+
+def _issue_batch(enrollments, *, template) -> list[Certificate]:
+    """Issue, render, sign and store the certificates of ``enrollments`` that
     earn one and have none yet, in one transaction: the bulk path of
     ``tasks.bulk_chunk``, ending where ``issue_for`` + ``render_and_store``
     end (issued, stored, holder notified after the commit), with a handful of
-    queries for the whole chunk instead of some twenty per certificate.
+    queries for the whole batch instead of some twenty per certificate.
 
     Each PDF is rendered and signed before its row exists (the code, hence the
     QR, is drawn first), so every row is inserted already issued. ``template``
