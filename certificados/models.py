@@ -173,6 +173,14 @@ class VerificationCodeMixin:
 class Certificate(VerificationCodeMixin, models.Model):
     """One certificate per completed enrollment, with snapshots of what it says."""
 
+    # Registering the admin registry (a ModelViewSet) puts the model in
+    # Wagtail's reference index, which then rewrites a certificate's rows on
+    # every save: a fifth of the bulk issue's worker time, to record that
+    # thousands of certificates point at their template, enrollment and
+    # revoker. Nobody reads that: no usage count of a template or a person is
+    # about certificates, and the template is protected by its foreign key.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pendiente", _("En preparación")
         ISSUED = "emitido", _("Emitido")

@@ -81,38 +81,53 @@ def issue_for(
     completion date plus the course's ``validity_months``; None when the course
     sets no validity. Reissuing keeps it (a corrected name does not extend the
     validity)."""
-    course = enrollment.course
-    if not course.grants_certificate or enrollment.completed_at is None:
-        return None
-    kind = certificate_kind(enrollment)
-    if kind is None:
+    if not grants_certificate(enrollment):
         return None
     existing = Certificate.objects.filter(enrollment=enrollment).first()
     if existing:
         return existing
-    completed_on = timezone.localtime(enrollment.completed_at).date()
+    certificate = new_certificate(
+        enrollment, template=template or template_for(enrollment.course)
+    )
     try:
         with transaction.atomic():
-            certificate = Certificate.objects.create(
-                enrollment=enrollment,
-                code=new_code(),
-                template=template or template_for(course),
-                holder_name=enrollment.user.full_name,
-                course_title=course.title,
-                hours=course.estimated_hours,
-                cohort_name=enrollment.cohort.name if enrollment.cohort_id else "",
-                completed_on=completed_on,
-                kind=kind,
-                grade=enrollment.final_grade,
-                valid_until=enrollment.valid_until
-                or valid_until(completed_on, course.validity_months),
-            )
+            certificate.save(force_insert=True)
             credential_status.allocate_status_index(certificate)
     except IntegrityError:
         return Certificate.objects.get(enrollment=enrollment)
     if enqueue:
         enqueue_render(certificate)
     return certificate
+
+
+def grants_certificate(enrollment: Enrollment) -> bool:
+    """Whether the enrollment earns a certificate (or a constancia) now."""
+    return (
+        enrollment.course.grants_certificate
+        and enrollment.completed_at is not None
+        and certificate_kind(enrollment) is not None
+    )
+
+
+def new_certificate(enrollment: Enrollment, *, template) -> Certificate:
+    """The enrollment's certificate, unsaved and pending, with its snapshots
+    (see ``issue_for``)."""
+    course = enrollment.course
+    completed_on = timezone.localtime(enrollment.completed_at).date()
+    return Certificate(
+        enrollment=enrollment,
+        code=new_code(),
+        template=template,
+        holder_name=enrollment.user.full_name,
+        course_title=course.title,
+        hours=course.estimated_hours,
+        cohort_name=enrollment.cohort.name if enrollment.cohort_id else "",
+        completed_on=completed_on,
+        kind=certificate_kind(enrollment),
+        grade=enrollment.final_grade,
+        valid_until=enrollment.valid_until
+        or valid_until(completed_on, course.validity_months),
+    )
 
 
 def certificate_kind(enrollment: Enrollment) -> str | None:
@@ -130,11 +145,8 @@ def enqueue_render(certificate: Certificate) -> None:
     outbox.enqueue(render_certificate, certificate.pk, certificate.version)
 
 
-def _store(certificate: Certificate, pdf: bytes) -> CertificateVersion:
-    """Save the PDF as the certificate's current version (one INSERT); a
-    concurrent render of the same version loses to the unique constraint.
-    ``pdf`` is the signed file: its sha256 is what verification by upload
-    compares."""
+def _version_file(certificate: Certificate, pdf: bytes) -> CertificateVersion:
+    """The unsaved version row of ``pdf`` with its file already in storage."""
     version = CertificateVersion(
         certificate=certificate,
         version=certificate.version,
@@ -143,6 +155,15 @@ def _store(certificate: Certificate, pdf: bytes) -> CertificateVersion:
     )
     name = f"certificado-{certificate.code[:8].lower()}-v{certificate.version}.pdf"
     version.pdf.save(name, ContentFile(pdf), save=False)
+    return version
+
+
+def _store(certificate: Certificate, pdf: bytes) -> CertificateVersion:
+    """Save the PDF as the certificate's current version (one INSERT); a
+    concurrent render of the same version loses to the unique constraint.
+    ``pdf`` is the signed file: its sha256 is what verification by upload
+    compares."""
+    version = _version_file(certificate, pdf)
     try:
         with transaction.atomic():
             version.save()
@@ -187,6 +208,105 @@ def render_and_store(certificate_id: int, version: int | None = None) -> Certifi
     if first_issue:
         transaction.on_commit(lambda: notify_holder(certificate))
     return certificate
+
+
+BULK_INSERT_TRIES = 3
+# Certificates rendered before each bulk insert: a chunk cut short (a worker's
+# time limit on a slow machine) keeps what it committed, and the insert still
+# costs a handful of queries per batch instead of some twenty per certificate.
+BULK_INSERT_BATCH = 10
+
+
+def issue_many(enrollments, *, template) -> list[Certificate]:
+    """Issue, render, sign and store the certificates of ``enrollments`` that
+    earn one and have none yet, ``BULK_INSERT_BATCH`` at a time (see
+    ``_issue_batch``). Returns the certificates it inserted."""
+    enrollments = list(enrollments)
+    inserted: list[Certificate] = []
+    for start in range(0, len(enrollments), BULK_INSERT_BATCH):
+        batch = enrollments[start : start + BULK_INSERT_BATCH]
+        inserted += _issue_batch(batch, template=template)
+    return inserted
+
+
+def _issue_batch(enrollments, *, template) -> list[Certificate]:
+    """Issue, render, sign and store the certificates of ``enrollments`` that
+    earn one and have none yet, in one transaction: the bulk path of
+    ``tasks.bulk_chunk``, ending where ``issue_for`` + ``render_and_store``
+    end (issued, stored, holder notified after the commit), with a handful of
+    queries for the whole batch instead of some twenty per certificate.
+
+    Each PDF is rendered and signed before its row exists (the code, hence the
+    QR, is drawn first), so every row is inserted already issued. ``template``
+    should come with its signatories prefetched: it is drawn once per
+    certificate. Safe to run twice or concurrently: a certificate inserted
+    meanwhile (unique enrollment) or a status position taken meanwhile makes the
+    bulk insert fail whole; it is retried without the enrollments that got one,
+    and after ``BULK_INSERT_TRIES`` the remaining ones go one by one. Returns
+    the certificates it inserted."""
+    drafts: list[tuple[Certificate, CertificateVersion]] = []
+    issued_at = timezone.now()
+    for enrollment in enrollments:
+        if not grants_certificate(enrollment):
+            continue
+        certificate = new_certificate(enrollment, template=template)
+        pdf = sign_certificate_pdf(render_certificate_pdf(certificate))
+        version = _version_file(certificate, pdf)
+        certificate.pdf.name = version.pdf.name
+        certificate.sha256 = version.sha256
+        certificate.status = Certificate.Status.ISSUED
+        certificate.issued_at = issued_at
+        drafts.append((certificate, version))
+    for _attempt in range(BULK_INSERT_TRIES):
+        if not drafts:
+            return []
+        try:
+            return _insert_issued(drafts)
+        except IntegrityError:
+            drafts = _without_issued(drafts)
+    for certificate, version in drafts:  # a race each time: one by one
+        version.pdf.delete(save=False)
+        issued = issue_for(certificate.enrollment, enqueue=False, template=template)
+        if issued is not None and issued.status == Certificate.Status.PENDING:
+            render_and_store(issued.pk)
+    return []
+
+
+def _insert_issued(drafts) -> list[Certificate]:
+    certificates = [certificate for certificate, _version in drafts]
+    with transaction.atomic():
+        positions = credential_status.allocate_status_indexes(len(certificates))
+        for certificate, position in zip(certificates, positions, strict=True):
+            certificate.status_index = position
+        Certificate.objects.bulk_create(certificates)
+        versions = []
+        for certificate, version in drafts:
+            version.certificate = certificate  # now with its id
+            versions.append(version)
+        CertificateVersion.objects.bulk_create(versions)
+        for certificate in certificates:
+            # In the same transaction: the outbox publishes after the commit.
+            notify_holder(certificate)
+    return certificates
+
+
+def _without_issued(drafts):
+    """The drafts whose enrollment still has no certificate (their files
+    kept); the others' files deleted."""
+    issued = set(
+        Certificate.objects.filter(
+            enrollment__in=[certificate.enrollment for certificate, _v in drafts]
+        ).values_list("enrollment_id", flat=True)
+    )
+    kept = []
+    for certificate, version in drafts:
+        if certificate.enrollment_id in issued:
+            version.pdf.delete(save=False)
+        else:
+            certificate.pk = None
+            certificate.status_index = None
+            kept.append((certificate, version))
+    return kept
 
 
 def notify_holder(certificate: Certificate) -> None:

@@ -39,12 +39,12 @@ def bulk_chunk(job_id: int, enrollment_ids: list[int]) -> int:
     count the chunk as done on the job, which the admin shows as progress."""
     from cursos.models import Enrollment
 
+    from .models import CertificateTemplate
     from .services import (
         CertificateError,
-        issue_for,
+        issue_many,
         reissue,
         render_and_store,
-        template_for,
     )
 
     job = BulkIssueJob.objects.select_related("cohort__course").get(pk=job_id)
@@ -53,18 +53,29 @@ def bulk_chunk(job_id: int, enrollment_ids: list[int]) -> int:
     )
     certificates = Certificate.objects.filter(enrollment__in=enrollments)
     existing = {c.enrollment_id: c for c in certificates}
-    template = template_for(job.cohort.course)
+    # The course's template (else the first), its signatories read once for the
+    # whole chunk, not once per certificate (services.template_for).
+    templates = CertificateTemplate.objects.prefetch_related("signatories")
+    template_id = job.cohort.course.certificate_template_id
+    template = (
+        templates.filter(pk=template_id).first()
+        if template_id
+        else templates.order_by("pk").first()
+    )
+    new = []
     for enrollment in enrollments:
         certificate = existing.get(enrollment.pk)
         if certificate is None:
-            certificate = issue_for(enrollment, enqueue=False, template=template)
-        elif job.kind == BulkIssueJob.Kind.REISSUE:
+            new.append(enrollment)
+            continue
+        if job.kind == BulkIssueJob.Kind.REISSUE:
             try:
                 certificate = reissue(certificate=certificate, enqueue=False)
             except CertificateError:
                 continue  # revoked certificates stay revoked
-        if certificate is not None and certificate.status == Certificate.Status.PENDING:
+        if certificate.status == Certificate.Status.PENDING:
             render_and_store(certificate.pk)
+    issue_many(new, template=template)
     BulkIssueJob.objects.filter(pk=job_id).update(done=F("done") + len(enrollment_ids))
     return len(enrollment_ids)
 
