@@ -49,14 +49,31 @@ def _image_reader(path: str, mtime: float) -> ImageReader:
     return ImageReader(path)
 
 
+@lru_cache(maxsize=32)
+def _stored_image_reader(storage, name: str, file_hash: str) -> ImageReader:
+    with storage.open(name, "rb") as stored:
+        return ImageReader(io.BytesIO(stored.read()))
+
+
 def image_reader(image) -> ImageReader | None:
-    """A cached reader for a Wagtail image (None when missing or unreadable)."""
+    """A cached reader for a Wagtail image (None when missing or unreadable).
+
+    On disk the file is read by path; on object storage (S3), which has no
+    path, it is read once through the storage and kept per name and hash."""
     if image is None or not image.file:
         return None
     try:
         path = image.file.path
+    except NotImplementedError:
+        try:
+            return _stored_image_reader(
+                image.file.storage, image.file.name, image.file_hash or ""
+            )
+        except (OSError, ValueError):
+            return None
+    try:
         return _image_reader(path, Path(path).stat().st_mtime)
-    except (OSError, NotImplementedError, ValueError):
+    except (OSError, ValueError):
         return None
 
 
