@@ -1,8 +1,15 @@
-"""Page cost: SQL queries and the median in-process time of pages, as a ratio to a
+"""Page cost: SQL queries, the median in-process time of pages as a ratio to a
 bare Django view served through the same middleware (goal for a lesson page:
-≤ 20×). Run with `make bench` (SQLite, the embedded defaults).
+≤ 20×, the same for a course of 10 and of 100 lessons), and the weight of the
+HTML sent, raw and gzip-compressed (a lesson page's stays flat as the course
+grows). Run with `make bench` (SQLite, the embedded defaults);
+`bench/pages.py lecciones` measures only the lesson pages.
+
+Wall-clock ratios move with the machine's load; the CPU-time ratio beside them
+(time this thread spent on the CPU) moves less on a shared machine.
 """
 
+import gzip
 import os
 import statistics
 import sys
@@ -24,15 +31,17 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 RUNS = 200
 
 
-def median_ms(client: Client, path: str) -> float:
+def median_ms(client: Client, path: str) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds of a GET of ``path``."""
     client.get(path)  # warm caches
-    timings = []
+    wall, cpu = [], []
     for _ in range(RUNS):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (path, response.status_code)
-    return statistics.median(timings)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def queries(client: Client, path: str) -> int:
@@ -56,11 +65,18 @@ def learner_with_course(lessons_per_module: int, modules: int):
     return learner, lessons[len(lessons) // 2].url
 
 
-def report(label: str, client: Client, path: str, bare: float) -> None:
-    cost = median_ms(client, path)
+def html_weight(client: Client, path: str) -> str:
+    html = client.get(path).content
+    packed = gzip.compress(html)
+    return f"HTML {len(html) / 1024:.1f} KB ({len(packed) / 1024:.1f} KB gzip)"
+
+
+def report(label: str, client: Client, path: str, bare: tuple[float, float]) -> None:
+    wall, cpu = median_ms(client, path)
     print(
-        f"{label}: {cost / bare:.1f}× la vista mínima · mediana {cost:.2f} ms · "
-        f"{queries(client, path)} consultas SQL"
+        f"{label}: {wall / bare[0]:.1f}× la vista mínima (CPU {cpu / bare[1]:.1f}×) · "
+        f"mediana {wall:.2f} ms · {queries(client, path)} consultas SQL · "
+        f"{html_weight(client, path)}"
     )
 
 
@@ -106,19 +122,25 @@ def public_pages(anonymous: Client, bare: float) -> None:
 def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0)
     try:
+        only_lessons = "lecciones" in sys.argv[1:]
         anonymous = Client()
         bare = median_ms(anonymous, "/bench/bare/")
-        print(f"vista Django mínima: mediana {bare:.3f} ms (la unidad de las razones)")
-        public_pages(anonymous, bare)
-        report("crear cuenta, anónimo", anonymous, "/cuentas/signup/", bare)
+        print(
+            f"vista Django mínima: mediana {bare[0]:.3f} ms, CPU {bare[1]:.3f} ms "
+            "(la unidad de las razones)"
+        )
+        if not only_lessons:
+            public_pages(anonymous, bare)
+            report("crear cuenta, anónimo", anonymous, "/cuentas/signup/", bare)
         for per_module, modules in ((5, 2), (10, 10)):
             learner, url = learner_with_course(per_module, modules)
             client = Client()
             client.force_login(learner)
             total = per_module * modules
             report(f"lección, inscrito, curso de {total} lecciones", client, url, bare)
-        report("mi aprendizaje", client, "/mi-aprendizaje/", bare)
-        report("catálogo, inscrito", client, "/cursos/", bare)
+        if not only_lessons:
+            report("mi aprendizaje", client, "/mi-aprendizaje/", bare)
+            report("catálogo, inscrito", client, "/cursos/", bare)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -8,6 +8,7 @@ whatever the size of the course or the number of enrollments.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -480,23 +481,76 @@ def _records_query(enrollments):
     return lessons.union(quizzes, assignments, modules, all=True)
 
 
+def _fold_records(ids: list[int], rows) -> dict[int, ProgressRecords]:
+    items: dict[int, set[int]] = {pk: set() for pk in ids}
+    modules: dict[int, dict[int, datetime]] = {pk: {} for pk in ids}
+    for enrollment_id, kind, page_id, when in rows:
+        if kind == MODULE:
+            modules[enrollment_id][page_id] = when
+        else:
+            items[enrollment_id].add(page_id)
+    return {pk: ProgressRecords(frozenset(items[pk]), modules[pk]) for pk in ids}
+
+
 def records_by_enrollment(enrollments: list[Enrollment]) -> dict[int, ProgressRecords]:
-    items: dict[int, set[int]] = {e.pk: set() for e in enrollments}
-    modules: dict[int, dict[int, datetime]] = {e.pk: {} for e in enrollments}
-    if enrollments:
-        for enrollment_id, kind, page_id, when in _records_query(enrollments):
-            if kind == MODULE:
-                modules[enrollment_id][page_id] = when
-            else:
-                items[enrollment_id].add(page_id)
-    return {pk: ProgressRecords(frozenset(items[pk]), modules[pk]) for pk in items}
+    rows = _records_query(enrollments) if enrollments else []
+    return _fold_records([e.pk for e in enrollments], rows)
+
+
+# Building and compiling the records query costs the ORM about twenty times
+# what running it costs, on every lesson, quiz and course page. The query for
+# one enrollment is compiled once per process and database, with a placeholder
+# id that each call replaces by the enrollment's.
+_PLACEHOLDER_ID = -987_654_321
+# Per thread, as connections are: the converters are bound to the connection.
+_compiled_records = threading.local()
+
+
+def _compiled_records_query(connection) -> tuple:
+    cache_by_alias = _compiled_records.__dict__
+    compiled = cache_by_alias.get(connection.alias)
+    if compiled is None:
+        queryset = _records_query([_PLACEHOLDER_ID])
+        compiler = queryset.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        select = [column[0] for column in compiler.select[: compiler.col_count]]
+        if _PLACEHOLDER_ID not in params:
+            raise RuntimeError("the records query no longer filters by enrollment id")
+        compiled = (sql, tuple(params), compiler.get_converters(select))
+        cache_by_alias[connection.alias] = compiled
+    return compiled
+
+
+def _one_enrollment_rows(enrollment_id: int) -> list:
+    from django.db import connections, router
+
+    connection = connections[router.db_for_read(LessonCompletion)]
+    sql, params, converters = _compiled_records_query(connection)
+    params = [enrollment_id if p == _PLACEHOLDER_ID else p for p in params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not converters:
+        return rows
+    converted = []
+    for row in rows:
+        row = list(row)
+        for position, (functions, expression) in converters.items():
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+        converted.append(row)
+    return converted
 
 
 def progress_records(enrollment: Enrollment | None) -> ProgressRecords:
-    """Items done and modules completed by one enrollment (one query)."""
+    """Items done and modules completed by one enrollment (one query, compiled
+    once per process)."""
     if enrollment is None:
         return ProgressRecords()
-    return records_by_enrollment([enrollment])[enrollment.pk]
+    rows = _one_enrollment_rows(enrollment.pk)
+    return _fold_records([enrollment.pk], rows)[enrollment.pk]
 
 
 def completed_item_ids(enrollment: Enrollment | None) -> frozenset[int]:
@@ -665,20 +719,13 @@ def _outline_rows(
 ) -> list[dict]:
     """The outline as the templates show it: per module, items with their state.
     Before the edition starts every item is locked with the opening date."""
-    before_start = notice["message"] if notice and notice["kind"] == "antes" else None
+    before_start = _before_start(notice)
     rows = []
     for module in progress.outline.modules:
-        items = []
-        for item in module.items:
-            items.append(
-                {
-                    "item": item,
-                    "done": item.id in progress.completed_ids,
-                    "new": item.id in progress.new_ids,
-                    "current": item.id == current_id,
-                    "locked_reason": before_start or progress.locked_reason(item),
-                }
-            )
+        items = [
+            _outline_entry(progress, item, current_id, before_start)
+            for item in module.items
+        ]
         rows.append(
             {
                 "module": module,
@@ -688,6 +735,92 @@ def _outline_rows(
             }
         )
     return rows
+
+
+def _before_start(notice: dict | None) -> str | None:
+    return notice["message"] if notice and notice["kind"] == "antes" else None
+
+
+def _outline_entry(
+    progress: Progress, item: OutlineItem, current_id: int | None, before_start
+) -> dict:
+    return {
+        "item": item,
+        "done": item.id in progress.completed_ids,
+        "new": item.id in progress.new_ids,
+        "current": item.id == current_id,
+        "locked_reason": before_start or progress.locked_reason(item),
+    }
+
+
+# The outline beside a lesson keeps the same size whatever the length of the
+# course (a phone gets the lesson first, then a short map): a window of the
+# current module's items around the current one, and a window of the modules
+# around the current module, each with how many of its items are done. The
+# whole outline stays on the course page ("Ver el temario completo").
+NAV_ITEMS = 5
+NAV_MODULES = 5
+
+
+def _window(length: int, index: int, size: int) -> tuple[int, int]:
+    """[start, end) of at most ``size`` positions around ``index``."""
+    start = max(0, min(index - size // 2, length - size))
+    return start, min(length, start + size)
+
+
+def course_nav(
+    progress: Progress, *, current_id: int | None, notice: dict | None = None
+) -> dict:
+    """The lesson page's short outline (see above): its size and cost do not
+    grow with the number of items in the course."""
+    before_start = _before_start(notice)
+    outline = progress.outline
+    modules = outline.modules
+    current = outline.item(current_id) if current_id is not None else None
+    module_index = next(
+        (i for i, m in enumerate(modules) if current and m.id == current.module_id),
+        None,
+    )
+    nav: dict = {"module": None, "items": [], "module_count": len(modules)}
+    if module_index is not None:
+        module = modules[module_index]
+        start, end = _window(len(module.items), module.items.index(current), NAV_ITEMS)
+        nav.update(
+            module=module,
+            module_number=module_index + 1,
+            items=[
+                _outline_entry(progress, item, current_id, before_start)
+                for item in module.items[start:end]
+            ],
+            items_before=start,
+            items_after=len(module.items) - end,
+        )
+    module_id = nav["module"].id if nav["module"] else None
+    start, end = _window(len(modules), module_index or 0, NAV_MODULES)
+    rows = []
+    for module in modules[start:end]:
+        first = module.items[0] if module.items else None
+        rows.append(
+            {
+                "module": module,
+                "current": module.id == module_id,
+                "done": sum(1 for i in module.items if i.id in progress.completed_ids),
+                "required": sum(
+                    1 for i in module.items if i.id not in progress.new_ids
+                ),
+                "complete": progress.module_is_complete(module),
+                "locked": bool(
+                    first and (before_start or progress.locked_reason(first))
+                ),
+            }
+        )
+    nav.update(
+        modules=rows,
+        modules_start=start + 1,
+        modules_before=start,
+        modules_after=len(modules) - end,
+    )
+    return nav
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:
@@ -742,9 +875,10 @@ def module_page_context(*, module, user) -> dict:
 
 
 def item_page_context(*, item: Page, user) -> dict:
-    """Context of a lesson (or quiz) page: course, outline with ticks, progress,
-    previous/next, whether the learner may read it and why not. The course comes
-    from the cached outline, so the page costs no course query."""
+    """Context of a lesson (or quiz) page: course, short outline with ticks
+    (``course_nav``), progress, previous/next, whether the learner may read it
+    and why not. The course comes from the cached outline, so the page costs no
+    course query."""
     outline = course_outline_at(item.path[: -2 * Page.steplen])
     course = outline.course
     enrollment = enrollment_for(user=user, course=course.pk)
@@ -767,7 +901,7 @@ def item_page_context(*, item: Page, user) -> dict:
         "module": outline.module(entry.module_id) if entry else None,
         "enrollment": enrollment,
         "progress": progress,
-        "outline_rows": _outline_rows(progress, current_id=item.pk, notice=notice),
+        "course_nav": course_nav(progress, current_id=item.pk, notice=notice),
         "edition_notice": notice,
         "previous_item": items[position - 1] if position else None,
         "next_item": items[position + 1]

@@ -84,3 +84,31 @@ def test_lesson_page_transfer_weight_stays_under_50_kb(client, participant):
             total += len(gzip.compress(handle.read()))
     assert assets, "the page links its stylesheet"
     assert total <= 50 * 1024, total
+
+
+def test_lesson_page_weight_is_flat_from_10_to_100_lessons(client, participant):
+    """The outline beside a lesson is a short map (the current module's items
+    around the lesson, the modules near it with counts), not the whole course:
+    the page weighs the same for 10 and for 100 lessons."""
+    import gzip
+
+    pages = {}
+    for per_module, modules in ((5, 2), (10, 10)):
+        course = build_course(modules=modules, lessons=per_module)
+        lessons = course_lessons(course)
+        enrollment = enroll(user=participant, course=course)
+        middle = len(lessons) // 2
+        for lesson in lessons[:middle]:
+            complete_lesson(enrollment=enrollment, lesson=lesson)
+        client.force_login(participant)
+        html = client.get(lessons[middle].url).content.decode()
+        current = lessons[middle]
+        assert f'href="{current.url}" aria-current="page"' in html
+        assert f'rel="prev">← {lessons[middle - 1].title}' in html
+        assert f'rel="next">{lessons[middle + 1].title} →' in html
+        assert f'href="{course.url}#temario">Ver el temario completo</a>' in html
+        assert html.count('<li class="outline__item') <= 5
+        pages[len(lessons)] = html.encode()
+    small, large = pages[10], pages[100]
+    assert len(large) - len(small) <= 1024, (len(small), len(large))
+    assert len(gzip.compress(large)) - len(gzip.compress(small)) <= 256
