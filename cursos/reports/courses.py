@@ -414,8 +414,12 @@ class CourseLearnersReportView(CoordinatorReportView):
     def quizzes_of(self, enrollment) -> str:
         return f"{enrollment.quizzes_passed} / {self.quiz_count}"
 
-    def get_base_queryset(self):
+    @cached_property
+    def learners(self):
         return course_learners(self.course, self.outline)
+
+    def get_base_queryset(self):
+        return self.learners.all()
 
     def get_queryset(self):
         return self.get_base_queryset().order_by("user__full_name", "pk")
