@@ -24,9 +24,11 @@ in the "⋯" menu.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -87,6 +89,15 @@ def sheet_title(text: Any) -> str:
     return title.strip("'") or "Datos"
 
 
+class Echo:
+    """A file-like object whose ``write`` returns what it was given, so
+    ``csv.writer(Echo()).writerow(row)`` returns the row's CSV line (Django's
+    "Streaming large CSV files" recipe)."""
+
+    def write(self, value):
+        return value
+
+
 class SafeSpreadsheetExportMixin:
     """For views with Wagtail's ``SpreadsheetExportMixin`` (report views, model
     and snippet index views): every exported cell goes through ``safe_cell``
@@ -98,6 +109,15 @@ class SafeSpreadsheetExportMixin:
     sheet_title = None
 
     def preprocess_field_value(self, field, value, export_format):
+        # Text, numbers and empty cells without Wagtail's per-cell lookup of
+        # preprocessing functions (a third of a 50,000-row export's time);
+        # the same result as that lookup gives them when no view-specific
+        # function is set for the field.
+        if field not in self.custom_field_preprocess:
+            if isinstance(value, str):
+                return safe_cell(value)
+            if value is None or isinstance(value, (int, float, Decimal)):
+                return value
         if isinstance(value, datetime.date):
             if export_format == "csv":
                 return local_text(value)
@@ -109,9 +129,45 @@ class SafeSpreadsheetExportMixin:
     def get_sheet_title(self) -> str:
         return sheet_title(self.sheet_title or self.get_page_title())
 
+    # Rows written per chunk of a streamed CSV, and rows read per database
+    # round trip (a server-side cursor on PostgreSQL): memory stays flat
+    # however many rows the export has.
+    csv_rows_per_chunk = 500
+    export_chunk_size = 2000
+
+    def export_rows(self, queryset):
+        """The rows of an export, one ``to_row_dict``-like mapping each. Read
+        in chunks (``.iterator()``) so a 50,000-row export never holds
+        50,000 objects; views override it to read plain values instead of
+        model instances, keeping ``to_row_dict``'s columns and text."""
+        if hasattr(queryset, "iterator"):
+            queryset = queryset.iterator(chunk_size=self.export_chunk_size)
+        for item in queryset:
+            yield self.to_row_dict(item)
+
     def stream_csv(self, queryset):
-        yield BOM
-        yield from super().stream_csv(queryset)
+        """BOM and heading row at once (the first bytes leave before the
+        rows' query runs), then the rows in chunks; every cell through
+        ``preprocess_field_value`` as in Wagtail's own export."""
+        buffer = Echo()
+        writer = csv.writer(buffer)
+        fields = list(self.list_export)
+        yield BOM + writer.writerow(
+            [self.get_heading(queryset, field) for field in fields]
+        )
+        chunk = []
+        preprocess = self.preprocess_field_value
+        for row in self.export_rows(queryset):
+            chunk.append(
+                writer.writerow(
+                    [preprocess(field, row[field], self.FORMAT_CSV) for field in fields]
+                )
+            )
+            if len(chunk) >= self.csv_rows_per_chunk:
+                yield "".join(chunk)
+                chunk = []
+        if chunk:
+            yield "".join(chunk)
 
     def write_csv_response(self, queryset):
         response = super().write_csv_response(queryset)
@@ -130,10 +186,13 @@ class SafeSpreadsheetExportMixin:
         worksheet.append(
             self.get_heading(queryset, field) for field in self.list_export
         )
-        for item in queryset:
+        fields = list(self.list_export)
+        for row_dict in self.export_rows(queryset):
             row = []
-            for field, value in self.to_row_dict(item).items():
-                value = self.preprocess_field_value(field, value, self.FORMAT_XLSX)
+            for field in fields:
+                value = self.preprocess_field_value(
+                    field, row_dict[field], self.FORMAT_XLSX
+                )
                 cell = WriteOnlyCell(worksheet, value)
                 if cell.data_type == "f":
                     cell.data_type = "s"

@@ -31,6 +31,17 @@ class CoordinatorReportView(SafeSpreadsheetExportMixin, ReportView):
     def user_has_permission(self, permission):
         return self.request.user.has_perm(REPORTS_PERMISSION)
 
+    def get(self, request, *args, **kwargs):
+        # An export needs the filtered rows, not the page around them:
+        # Wagtail's ReportView builds the whole listing context first (the
+        # table, ``len()`` of every row, each report's summary chart), which
+        # loads the 50,000 rows into memory before the first byte leaves.
+        if self.is_export:
+            return self.as_spreadsheet(
+                self.get_filtered_queryset(), request.GET.get("export")
+            )
+        return super().get(request, *args, **kwargs)
+
 
 class RoundedColumn(Column):
     def get_value(self, instance):
