@@ -240,8 +240,10 @@ def _attempt_page(request, attempt: QuizAttempt, error: str | None = None):
     context = {
         "attempt": attempt,
         "quiz": {"title": attempt.quiz_title},
-        "questions": public_questions(attempt.snapshot),
-        "chosen": {key for keys in attempt.answers.values() for key in keys},
+        "questions": public_questions(
+            attempt.snapshot,
+            {key for keys in attempt.answers.values() for key in keys},
+        ),
         "error": error,
     }
     return render(

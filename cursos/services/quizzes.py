@@ -114,17 +114,26 @@ def points_label(points: str) -> str:
     return _("1 punto") if value == 1 else _("%(n)s puntos") % {"n": f"{value:f}"}
 
 
-def public_questions(snapshot: list[dict]) -> list[dict]:
-    """What the attempt page may show: prompts and choice texts, nothing else."""
+def public_questions(snapshot: list[dict], chosen: set[str] = frozenset()) -> list[dict]:
+    """What the attempt page may show: prompts and choice texts, nothing else.
+    Labels are made here once, not by the template per question (the attempt
+    page is one of the most requested pages on exam day)."""
+    total = len(snapshot)
+    number = _("Pregunta %(n)s de %(total)s")
     return [
         {
             "key": q["key"],
             "type": q["type"],
+            "input_type": "checkbox" if q["type"] == "multiple" else "radio",
+            "number_label": number % {"n": n, "total": total},
             "prompt": q["prompt"],
             "points_label": points_label(q["points"]),
-            "choices": [{"key": c["key"], "text": c["text"]} for c in q["choices"]],
+            "choices": [
+                {"key": c["key"], "text": c["text"], "checked": c["key"] in chosen}
+                for c in q["choices"]
+            ],
         }
-        for q in snapshot
+        for n, q in enumerate(snapshot, start=1)
     ]
 
 
