@@ -114,7 +114,9 @@ def points_label(points: str) -> str:
     return _("1 punto") if value == 1 else _("%(n)s puntos") % {"n": f"{value:f}"}
 
 
-def public_questions(snapshot: list[dict], chosen: set[str] = frozenset()) -> list[dict]:
+def public_questions(
+    snapshot: list[dict], chosen: set[str] = frozenset()
+) -> list[dict]:
     """What the attempt page may show: prompts and choice texts, nothing else.
     Labels are made here once, not by the template per question (the attempt
     page is one of the most requested pages on exam day)."""
