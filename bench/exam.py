@@ -230,8 +230,8 @@ def main() -> None:
         )
 
         def row(label, action, runs=RUNS):
+            cost, cpu = median_ms(action, runs)  # warms the caches first
             n, writes, trips = counted(action)
-            cost, cpu = median_ms(action, runs)
             print(
                 f"{label}: {cost / bare:.1f}× (CPU {cpu / bare_cpu:.1f}×)"
                 f" · {n} consultas ({writes} escrituras) · {trips} idas a la caché"
