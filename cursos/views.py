@@ -152,6 +152,11 @@ def _own_attempt(request, attempt_id: int, queryset=None) -> QuizAttempt:
 _ATTEMPT_FOR_SAVING = QuizAttempt.objects.select_related("enrollment__cohort").only(
     "pk", "deadline", "submitted_at", "snapshot", "enrollment", "quiz_id"
 )
+# Submitting grades from the snapshot: the quiz's pass mark and place in the
+# tree, and the edition's dates, are read; its question bank is not.
+_ATTEMPT_FOR_SUBMIT = QuizAttempt.objects.select_related(
+    "quiz", "enrollment__cohort"
+).defer("quiz__questions")
 _ATTEMPT_FOR_PAGE = QuizAttempt.objects.annotate(quiz_title=F("quiz__title")).only(
     "pk", "number", "deadline", "submitted_at", "snapshot", "answers", "quiz_id"
 )
@@ -205,7 +210,7 @@ def attempt_view(request, attempt_id: int):
     changed (only those are sent and stored); the form's own buttons send the
     whole form."""
     if request.method == "POST" and request.POST.get("accion") == "enviar":
-        return _submit(request, _own_attempt(request, attempt_id))
+        return _submit(request, _own_attempt(request, attempt_id, _ATTEMPT_FOR_SUBMIT))
     if request.method == "POST":
         attempt = _own_attempt(request, attempt_id, _ATTEMPT_FOR_SAVING)
     else:

@@ -243,3 +243,44 @@ def test_submit_grades_the_whole_form_after_partial_autosaves(
     assert response.status_code == 302 and response.url.endswith("/resultado/")
     done = QuizAttempt.objects.get(pk=attempt.pk)
     assert done.passed and done.answers == right
+
+
+def test_submit_in_an_edition_stays_in_budget_without_the_question_bank(
+    client, participant
+):
+    """Submit: ≤ 8 queries, ≤ 3 writes (QUALITY.md), the edition's dates in the
+    attempt's query, and the quiz's question bank never read."""
+    now = timezone.now()
+    today = timezone.localdate()
+    course = build_course(
+        modules=1,
+        lessons=1,
+        cohorts=[
+            {
+                "name": "Edición de prueba",
+                "enrollment_opens": now - datetime.timedelta(days=5),
+                "enrollment_closes": now + datetime.timedelta(days=5),
+                "starts_on": today - datetime.timedelta(days=1),
+                "ends_on": today + datetime.timedelta(days=30),
+            }
+        ],
+    )
+    quiz = add_quiz(course, time_limit_minutes=20)
+    enrollment = enroll(
+        user=participant, course=course, cohort=Cohort.objects.get(course=course)
+    )
+    attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+    right = right_answers(attempt)
+    client.force_login(participant)
+    data = {f"q-{k}": v for k, v in right.items()}
+    data.update(csrfmiddlewaretoken=token(client, attempt), accion="enviar")
+    client.get(quiz.url)  # the course outline is cached, as on exam day
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(attempt_url(attempt), data)
+    assert response.status_code == 302
+    sql = [q["sql"] for q in captured.captured_queries]
+    real = [s for s in sql if s.strip().upper() not in ("BEGIN", "COMMIT")]
+    assert len(real) <= 8, sql
+    assert sum(s.lstrip().upper().startswith(WRITES) for s in real) <= 3, sql
+    assert not any('"questions"' in s for s in sql), sql
+    assert QuizAttempt.objects.get(pk=attempt.pk).passed
