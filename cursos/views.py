@@ -6,6 +6,7 @@ redirect with a message.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -136,13 +137,29 @@ def dashboard_view(request):
 
 
 # ------------------------------------------------------------------ quizzes
-def _own_attempt(request, attempt_id: int) -> QuizAttempt:
+def _own_attempt(request, attempt_id: int, queryset=None) -> QuizAttempt:
     """The attempt, only if it is the requesting learner's (anyone else: 404)."""
-    return get_object_or_404(
-        QuizAttempt.objects.select_related("quiz", "enrollment"),
-        pk=attempt_id,
-        enrollment__user=request.user,
+    queryset = (
+        queryset
+        if queryset is not None
+        else QuizAttempt.objects.select_related("quiz", "enrollment")
     )
+    return get_object_or_404(queryset, pk=attempt_id, enrollment__user=request.user)
+
+
+# What each use of an attempt reads: exam day is mostly autosaves and attempt
+# pages, and neither needs the quiz page's row (its whole question bank).
+_ATTEMPT_FOR_SAVING = QuizAttempt.objects.select_related("enrollment__cohort").only(
+    "pk", "deadline", "submitted_at", "snapshot", "enrollment", "quiz_id"
+)
+# Submitting grades from the snapshot: the quiz's pass mark and place in the
+# tree, and the edition's dates, are read; its question bank is not.
+_ATTEMPT_FOR_SUBMIT = QuizAttempt.objects.select_related(
+    "quiz", "enrollment__cohort"
+).defer("quiz__questions")
+_ATTEMPT_FOR_PAGE = QuizAttempt.objects.annotate(quiz_title=F("quiz__title")).only(
+    "pk", "number", "deadline", "submitted_at", "snapshot", "answers", "quiz_id"
+)
 
 
 def _answers_from(post) -> dict[str, list[str]]:
@@ -187,43 +204,78 @@ def _wants_json(request) -> bool:
 
 @login_required
 def attempt_view(request, attempt_id: int):
-    """The attempt form (GET); save answers or submit (POST)."""
-    attempt = _own_attempt(request, attempt_id)
+    """The attempt form (GET); save answers or submit (POST).
+
+    The page's script autosaves with ``pregunta`` naming the questions that
+    changed (only those are sent and stored); the form's own buttons send the
+    whole form."""
+    if request.method == "POST" and request.POST.get("accion") == "enviar":
+        return _submit(request, _own_attempt(request, attempt_id, _ATTEMPT_FOR_SUBMIT))
+    if request.method == "POST":
+        attempt = _own_attempt(request, attempt_id, _ATTEMPT_FOR_SAVING)
+    else:
+        attempt = _own_attempt(request, attempt_id, _ATTEMPT_FOR_PAGE)
     if not attempt.is_open:
         return redirect("cursos:attempt_result", attempt_id=attempt.pk)
     error = None
     if request.method == "POST":
-        answers = _answers_from(request.POST)
-        submitting = request.POST.get("accion") == "enviar"
+        changed = request.POST.getlist("pregunta") or None
         try:
-            if submitting:
-                submit_attempt(attempt=attempt, answers=answers)
-                return redirect("cursos:attempt_result", attempt_id=attempt.pk)
-            save_answers(attempt=attempt, answers=answers)
+            save_answers(
+                attempt=attempt, answers=_answers_from(request.POST), only=changed
+            )
         except AttemptClosed as closed:
-            if _wants_json(request):
-                return JsonResponse({"error": str(closed), "cerrado": True}, status=409)
-            messages.warning(request, str(closed))
-            return redirect("cursos:attempt_result", attempt_id=attempt.pk)
+            return _closed(request, attempt, closed)
         except QuizError as refused:
             if _wants_json(request):
                 return JsonResponse({"error": str(refused)}, status=400)
             error = str(refused)
+            attempt = _own_attempt(request, attempt_id, _ATTEMPT_FOR_PAGE)
         else:
             if _wants_json(request):
                 return JsonResponse({"guardado": True})
             messages.success(request, _("Sus respuestas se guardaron."))
             return redirect("cursos:attempt", attempt_id=attempt.pk)
+    return _attempt_page(request, attempt, error)
+
+
+def _attempt_page(request, attempt: QuizAttempt, error: str | None = None):
+    """The form, rendered from the snapshot alone (loaded once, never the quiz
+    page): prompts and choice texts, no correct answers."""
     context = {
         "attempt": attempt,
-        "quiz": attempt.quiz,
-        "questions": public_questions(attempt.snapshot),
-        "chosen": {key for keys in attempt.answers.values() for key in keys},
+        "quiz": {"title": attempt.quiz_title},
+        "questions": public_questions(
+            attempt.snapshot,
+            {key for keys in attempt.answers.values() for key in keys},
+        ),
         "error": error,
     }
     return render(
         request, "cursos/quiz_attempt.html", context, status=400 if error else 200
     )
+
+
+def _closed(request, attempt, closed: AttemptClosed):
+    if _wants_json(request):
+        return JsonResponse({"error": str(closed), "cerrado": True}, status=409)
+    messages.warning(request, str(closed))
+    return redirect("cursos:attempt_result", attempt_id=attempt.pk)
+
+
+def _submit(request, attempt: QuizAttempt):
+    if not attempt.is_open:
+        return redirect("cursos:attempt_result", attempt_id=attempt.pk)
+    try:
+        submit_attempt(attempt=attempt, answers=_answers_from(request.POST))
+    except AttemptClosed as closed:
+        return _closed(request, attempt, closed)
+    except QuizError as refused:
+        if _wants_json(request):
+            return JsonResponse({"error": str(refused)}, status=400)
+        page = _own_attempt(request, attempt.pk, _ATTEMPT_FOR_PAGE)
+        return _attempt_page(request, page, str(refused))
+    return redirect("cursos:attempt_result", attempt_id=attempt.pk)
 
 
 @login_required

@@ -7,6 +7,7 @@ policy allows it (see ``public_questions`` and ``review_for``).
 
 from __future__ import annotations
 
+import json
 import random
 import secrets
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Func, JSONField, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -113,17 +114,28 @@ def points_label(points: str) -> str:
     return _("1 punto") if value == 1 else _("%(n)s puntos") % {"n": f"{value:f}"}
 
 
-def public_questions(snapshot: list[dict]) -> list[dict]:
-    """What the attempt page may show: prompts and choice texts, nothing else."""
+def public_questions(
+    snapshot: list[dict], chosen: set[str] = frozenset()
+) -> list[dict]:
+    """What the attempt page may show: prompts and choice texts, nothing else.
+    Labels are made here once, not by the template per question (the attempt
+    page is one of the most requested pages on exam day)."""
+    total = len(snapshot)
+    number = _("Pregunta %(n)s de %(total)s")
     return [
         {
             "key": q["key"],
             "type": q["type"],
+            "input_type": "checkbox" if q["type"] == "multiple" else "radio",
+            "number_label": number % {"n": n, "total": total},
             "prompt": q["prompt"],
             "points_label": points_label(q["points"]),
-            "choices": [{"key": c["key"], "text": c["text"]} for c in q["choices"]],
+            "choices": [
+                {"key": c["key"], "text": c["text"], "checked": c["key"] in chosen}
+                for c in q["choices"]
+            ],
         }
-        for q in snapshot
+        for n, q in enumerate(snapshot, start=1)
     ]
 
 
@@ -285,24 +297,92 @@ def start_attempt(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizAt
         )
 
 
-def save_answers(*, attempt: QuizAttempt, answers: dict, now=None) -> QuizAttempt:
+class _AnswersWithChanges(Func):
+    """The ``answers`` column with some questions replaced or removed, computed
+    by the database, so an autosave is one UPDATE whatever else was saved and
+    two saves of different questions in flight at once both stay."""
+
+    def __init__(self, changes: dict[str, list[str]]):
+        super().__init__(F("answers"), output_field=JSONField())
+        self.changes = changes
+
+    def _parts(self):
+        removed = sorted(k for k, v in self.changes.items() if not v)
+        kept = {k: v for k, v in self.changes.items() if v}
+        return removed, kept
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        removed, kept = self._parts()
+        return (
+            f"(({column} - %s::text[]) || %s::jsonb)",
+            (*params, removed, json.dumps(kept)),
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # RFC 7396 merge patch: null removes a key, a list replaces the value.
+        column, params = compiler.compile(self.source_expressions[0])
+        removed, kept = self._parts()
+        patch = {**dict.fromkeys(removed), **kept}
+        return f"json_patch({column}, %s)", (*params, json.dumps(patch))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotImplementedError(connection.vendor)
+
+
+def save_answers(
+    *, attempt: QuizAttempt, answers: dict, only: list[str] | None = None, now=None
+) -> QuizAttempt:
     """Store the learner's answers so far. After the deadline (plus a short grace)
-    nothing is stored: the attempt is closed and graded with what was saved."""
+    nothing is stored: the attempt is closed and graded with what was saved.
+
+    Without ``only`` the answers replace everything saved (the form's "Guardar
+    respuestas" button sends the whole form). With ``only`` (the question keys
+    the page's script says changed) just those questions are replaced, or
+    removed when they come with no choice: one UPDATE that also checks, in the
+    database, that the attempt is still open and within its time. The attempt
+    needs only its snapshot, deadline, submitted_at and enrollment (with its
+    edition) loaded: the autosave request never reads the quiz page.
+    """
     now = now or timezone.now()
     if not attempt.is_open:
         raise AttemptClosed(_("Este intento ya fue enviado."))
     _refuse_outside_edition(attempt.enrollment)
     if is_past_deadline(attempt, now):
-        close_attempt(attempt=attempt, now=now)
-        raise AttemptClosed(
-            _("El tiempo terminó: se calificó con las respuestas guardadas antes.")
+        _close_late(attempt, now)
+    if only is None:
+        cleaned = clean_answers(attempt.snapshot, answers)
+        value = cleaned
+    else:
+        scope = dict.fromkeys([*only, *answers])
+        cleaned = clean_answers(
+            attempt.snapshot, {key: answers.get(key, []) for key in scope}
         )
-    cleaned = clean_answers(attempt.snapshot, answers)
-    QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-        answers=cleaned
-    )
-    attempt.answers = cleaned
+        value = _AnswersWithChanges({key: cleaned.get(key, []) for key in scope})
+    in_time = Q(deadline__isnull=True) | Q(deadline__gte=now - _grace())
+    stored = QuizAttempt.objects.filter(
+        in_time, pk=attempt.pk, submitted_at__isnull=True
+    ).update(answers=value)
+    if not stored:
+        # Submitted or closed since it was read (another tab, the periodic task).
+        fresh = QuizAttempt.objects.select_related("quiz", "enrollment").get(
+            pk=attempt.pk
+        )
+        if fresh.is_open and is_past_deadline(fresh, now):
+            _close_late(fresh, now)
+        raise AttemptClosed(_("Este intento ya fue enviado."))
+    if only is None:
+        attempt.answers = cleaned
     return attempt
+
+
+def _close_late(attempt: QuizAttempt, now) -> None:
+    full = QuizAttempt.objects.select_related("quiz", "enrollment").get(pk=attempt.pk)
+    if full.is_open:
+        close_attempt(attempt=full, now=now)
+    raise AttemptClosed(
+        _("El tiempo terminó: se calificó con las respuestas guardadas antes.")
+    )
 
 
 def submit_attempt(*, attempt: QuizAttempt, answers: dict | None = None, now=None):
