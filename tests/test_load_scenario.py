@@ -62,20 +62,23 @@ def test_the_load_test_journey_matches_the_pages(participant):
     }
     assert questions == expected
 
-    # The autosave as evaluacion.js sends it: the whole form, multipart.
+    # The autosave as evaluacion.js sends it: only the changed questions,
+    # multipart; one save after another, each keeping what came before.
     first, second = questions
-    chosen = [(first, questions[first][1][1]), (second, questions[second][0][1])]
-    content_type, body = pages.multipart(
-        [("csrfmiddlewaretoken", token), *chosen, ("accion", "guardar")]
-    )
-    saved = client.generic(
-        "POST",
-        action,
-        body,
-        content_type=content_type,
-        headers={"X-Requested-With": "fetch"},
-    )
-    assert json.loads(saved.content) == {"guardado": True}
+
+    def autosave(changed):
+        content_type, body = pages.multipart(pages.autosave_fields(token, changed))
+        saved = client.generic(
+            "POST",
+            action,
+            body,
+            content_type=content_type,
+            headers={"X-Requested-With": "fetch"},
+        )
+        assert json.loads(saved.content) == {"guardado": True}
+
+    autosave({first: [questions[first][1][1]]})
+    autosave({second: [questions[second][0][1]]})
     attempt.refresh_from_db()
     assert attempt.answers == {
         first.removeprefix("q-"): [questions[first][1][1]],

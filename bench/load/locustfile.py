@@ -5,9 +5,10 @@ Each simulated person takes the final exam once, as a browser does it: opens
 token read from the page), loads the attempt page, answers question after
 question, and submits, then reads the result. With JavaScript (most people)
 each answer is saved 400 ms after it changes, as static/js/evaluacion.js does:
-a multipart POST of the whole form with ``accion=guardar`` and
-``X-Requested-With: fetch``. Without JavaScript there is no autosave: the form
-is posted once with ``accion=enviar``. Between steps a person thinks 5-10 s.
+a multipart POST of only the question that changed (``pregunta=<key>`` and
+its choices) with ``accion=guardar`` and ``X-Requested-With: fetch``.
+Without JavaScript there is no autosave: the form is posted once with
+``accion=enviar``. Between steps a person thinks 5-10 s.
 When done, the next official sits down with a fresh account.
 
 A share of people arrive signed out and sign in through allauth's login form
@@ -35,7 +36,14 @@ import gevent
 import psutil
 from locust import FastHttpUser, LoadTestShape, task
 from locust.runners import WorkerRunner
-from scenario_pages import ATTEMPT_PATH, CSRF, START_FORM, attempt_form, multipart
+from scenario_pages import (
+    ATTEMPT_PATH,
+    CSRF,
+    START_FORM,
+    attempt_form,
+    autosave_fields,
+    multipart,
+)
 
 STAGES = [
     (int(users), int(seconds))
@@ -247,7 +255,7 @@ class ExamTaker(FastHttpUser):
                 chosen[name] = [random.choice(keys)]
             if with_js:
                 gevent.sleep(AUTOSAVE_DELAY)
-                self.autosave(action, location, token, chosen)
+                self.autosave(action, location, token, {name: chosen[name]})
         self.think()
         form = [("csrfmiddlewaretoken", token)]
         form += [(name, key) for name, keys in chosen.items() for key in keys]
@@ -261,10 +269,8 @@ class ExamTaker(FastHttpUser):
         )
         self.get(result, "result", expect_in=data["quiz_title"])
 
-    def autosave(self, action, referer, token, chosen):
-        fields = [("csrfmiddlewaretoken", token)]
-        fields += [(name, key) for name, keys in chosen.items() for key in keys]
-        fields.append(("accion", "guardar"))
+    def autosave(self, action, referer, token, changed):
+        fields = autosave_fields(token, changed)
         text = self.post(
             action,
             "autosave",

@@ -33,3 +33,14 @@ def multipart(fields) -> tuple[str, bytes]:
     ]
     parts.append(f"--{boundary}--\r\n")
     return f"multipart/form-data; boundary={boundary}", "".join(parts).encode()
+
+
+def autosave_fields(token: str, changed: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The fields static/js/evaluacion.js sends: the token, ``accion=guardar``
+    and, for each question that changed since the last save, ``pregunta=<key>``
+    followed by its checked choices (field name ``q-<key>``)."""
+    fields = [("csrfmiddlewaretoken", token), ("accion", "guardar")]
+    for name, keys in changed.items():
+        fields.append(("pregunta", name.removeprefix("q-")))
+        fields += [(name, key) for key in keys]
+    return fields
