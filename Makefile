@@ -47,17 +47,20 @@ format: setup
 
 test: setup lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=lms.settings.test
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 services:
 	@$(PY) scripts/check_services.py
 
 # The Spanish crawl and the catalog checks do not depend on the database: they
-# run once, in `make test`.
+# run once, in `make test`. Both suites run in two processes (pytest-xdist);
+# each has its own test database, media folders, Celery queue and, here, Redis
+# cache database (lms/settings/test.py).
 test-integration: setup services /usr/sbin/nginx
 	DATABASE_URL=$(PG_URL) CACHE_URL=$(REDIS_CACHE_URL) CELERY_TEST_BROKER_URL=$(REDIS_BROKER_URL) \
+		TEST_WORKER_CACHE_URLS=$(REDIS_CACHE_URL),redis://127.0.0.1:6379/3 \
 		CELERY_TASK_DEFAULT_QUEUE=pruebas-$$$$-$$(date +%s) \
-		$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider \
+		$(VENV)/bin/pytest -n 2 -m "not e2e" -p no:cacheprovider \
 		--ignore=tests/test_admin_spanish.py --ignore=tests/test_locale.py
 
 # tests/integration/test_two_nodes.py runs Debian's nginx in front of two nodes.

@@ -1,7 +1,10 @@
 import os
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client, override_settings
 
 from certificados.demo_signing import write_demo_credentials
@@ -38,6 +41,23 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site (`seed_demo`) built once for the module that asks for it,
+    inside an outer transaction: each test runs in a savepoint of it and the
+    whole is rolled back at the end of the module (as the route matrix builds
+    its world). Seeding takes seconds; the tests that read the demo share one."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("seed_demo", stdout=StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -1,5 +1,9 @@
 """Settings for the pytest suite: fast hashing, local memory, eager Celery."""
 
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "clave-de-pruebas"  # noqa: S105
@@ -30,3 +34,25 @@ CELERY_TASK_ALWAYS_EAGER = True
 CERTIFICATE_SIGNING_REQUIRED = True
 # seed_demo in a test writes its demo CA here, not into the project's .firma-demo/.
 DEMO_SIGNING_DIR = PRIVATE_MEDIA_ROOT / "firma-demo"
+
+# pytest-xdist (`make test` and `make test-integration` run two processes): each
+# worker ("gw0", "gw1"...) is a process of its own and gets its own media
+# folders, Celery queue and cache; pytest-django gives it its own test database.
+# A Redis cache is emptied (FLUSHDB) around every test, so each worker needs a
+# Redis database of its own: TEST_WORKER_CACHE_URLS lists one URL per worker.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER:
+    MEDIA_ROOT = MEDIA_ROOT / XDIST_WORKER
+    PRIVATE_MEDIA_ROOT = PRIVATE_MEDIA_ROOT / XDIST_WORKER
+    DEMO_SIGNING_DIR = PRIVATE_MEDIA_ROOT / "firma-demo"
+    CELERY_TASK_DEFAULT_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-{XDIST_WORKER}"  # noqa: F405
+    if "redis" in CACHES["default"]["BACKEND"].lower():
+        urls = env.list("TEST_WORKER_CACHE_URLS", default=[])  # noqa: F405
+        number = int(XDIST_WORKER.removeprefix("gw"))
+        if number >= len(urls):
+            raise ImproperlyConfigured(
+                f"pytest-xdist worker {XDIST_WORKER} on a Redis cache needs its own "
+                "Redis database: list one URL per worker in TEST_WORKER_CACHE_URLS "
+                "(as `make test-integration` does)."
+            )
+        CACHES = {"default": resilient_cache(env.cache_url_config(urls[number]))}  # noqa: F405

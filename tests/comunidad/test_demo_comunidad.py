@@ -22,8 +22,8 @@ def counts():
 
 
 @pytest.fixture
-def seeded():
-    call_command("seed_demo", stdout=StringIO())
+def seeded(demo_site):
+    """The diploma of the demo, seeded once for the module (tests/conftest.py)."""
     return CoursePage.objects.get(slug="diplomado-gestion-municipal-transparencia")
 
 

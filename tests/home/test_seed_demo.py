@@ -11,7 +11,9 @@ from lms.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from lms.accounts.models import COORDINATORS_GROUP, STAFF_GROUP, User
 from tests.forms import post_form
 
-pytestmark = pytest.mark.django_db
+# The demo is seeded once for the module (tests/conftest.py, demo_site); each
+# test runs in a savepoint of it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def snapshot():
@@ -30,8 +32,7 @@ def snapshot():
 
 
 def test_seed_demo_is_idempotent():
-    call_command("seed_demo", stdout=StringIO())
-    first = snapshot()
+    first = snapshot()  # after the first run (demo_site)
     call_command("seed_demo", stdout=StringIO())
     assert snapshot() == first
     from cursos.demo import DIPLOMA_LEARNERS, STAFF_LEARNERS
@@ -43,7 +44,6 @@ def test_seed_demo_is_idempotent():
 
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda a: a.email)
 def test_every_demo_account_logs_in(client, account):
-    call_command("seed_demo", stdout=StringIO())
     url = reverse("account_login")
     response = post_form(
         client, url, {"login": account.email, "password": DEMO_PASSWORD}, action=url
@@ -53,7 +53,6 @@ def test_every_demo_account_logs_in(client, account):
 
 
 def test_demo_roles():
-    call_command("seed_demo", stdout=StringIO())
     staff = User.objects.get(email="personal@infom.gob.gt")
     coordinator = User.objects.get(email="coordinadora@infom.gob.gt")
     participant = User.objects.get(email="participante@ejemplo.gt")
@@ -67,7 +66,6 @@ def test_demo_roles():
 def test_demo_fills_the_public_site(client):
     from home.models import EventPage, NavigationSettings, NewsPage, StandardPage
 
-    call_command("seed_demo", stdout=StringIO())
     assert NewsPage.objects.live().count() >= 6
     assert all(n.cover_image_id for n in NewsPage.objects.all())
     assert EventPage.objects.live().filter(starts_at__gt=timezone.now()).exists()
@@ -86,7 +84,6 @@ def test_demo_fills_every_report():
 
     from cursos.selectors import assignment_status
 
-    call_command("seed_demo", stdout=StringIO())
     statuses = set(
         TrainingAssignment.objects.annotate(
             status=assignment_status(timezone.localdate())

@@ -1,10 +1,7 @@
 """The demo shows the diploma as a tutored program: graded out of 100, two
 tutors sharing the open edition, and learners' work in every state."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from certificados.models import Certificate
 from cursos.editions import tutored_enrollments
@@ -15,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded():
-    call_command("seed_demo", stdout=StringIO())
+def seeded(demo_site):
+    """The diploma of the demo, seeded once for the module (tests/conftest.py)."""
     return CoursePage.objects.get(slug="diplomado-gestion-municipal-transparencia")
 
 

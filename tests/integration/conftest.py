@@ -52,7 +52,9 @@ def _celery_worker_session(django_db_setup, django_db_blocker, tmp_path_factory)
         require_postgresql()
     mail_dir = tmp_path_factory.mktemp("worker-mail")
     # `make test-integration` gives each run a queue of its own, so tasks left
-    # over from another run are never picked up by this worker.
+    # over from another run are never picked up by this worker; under
+    # pytest-xdist each test process has its own queue, cache and media folders
+    # (lms/settings/test.py), and its Celery worker uses the same ones.
     queue = settings.CELERY_TASK_DEFAULT_QUEUE
     db = settings.DATABASES["default"]
     database_url = (
@@ -66,7 +68,12 @@ def _celery_worker_session(django_db_setup, django_db_blocker, tmp_path_factory)
         "CELERY_BROKER_URL": broker_url(),
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "EMAIL_URL": f"filemail:///{mail_dir}",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
     }
+    cache_location = str(settings.CACHES["default"].get("LOCATION", ""))
+    if cache_location.startswith("redis://"):
+        env["CACHE_URL"] = cache_location
     log = open(mail_dir.parent / f"{queue}.log", "w")  # noqa: SIM115
     worker = subprocess.Popen(  # noqa: S603
         [
