@@ -12,6 +12,12 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Behind PgBouncer in transaction mode, server-side cursors (the streamed CSV
+# exports read rows with .iterator()) cannot live across transactions: set
+# DATABASE_POOLER_TRANSACTION_MODE=true and CONN_MAX_AGE=0 (docs/scale.md).
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
+    "DATABASE_POOLER_TRANSACTION_MODE", default=False
+)
 CACHES = {
     "default": resilient_cache(
         env.cache("CACHE_URL", default=env("REDIS_URL", default=""))
