@@ -172,7 +172,10 @@ def cluster(django_db_setup, django_db_blocker, tmp_path_factory):
             "Esta prueba necesita nginx (paquete de Debian): `apt-get install nginx` "
             "(`make test-integration` lo instala si falta)."
         )
-    cache_url = os.environ.get("CACHE_URL", "")
+    # The test process's own cache (under pytest-xdist each worker has its own
+    # Redis database): the nodes must share it, so what this process purges
+    # when it publishes is what they read.
+    cache_url = str(settings.CACHES["default"].get("LOCATION", ""))
     if not cache_url.startswith("redis://"):
         pytest.fail(
             "Esta prueba necesita Redis compartido por los dos nodos: defina "
