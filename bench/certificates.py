@@ -189,7 +189,7 @@ def completed_cohort(course, label: str, size: int):
         name=f"Edición de prueba ({label})",
         enrollment_opens=now,
         enrollment_closes=now,
-        starts_on=now.date(),
+        starts_on=timezone.localdate(now),
     )
     Enrollment.objects.bulk_create(
         [

@@ -200,7 +200,7 @@ def build(learners: int) -> dict:
                 holder_name=enrollment.user.full_name,
                 course_title=diploma.title,
                 hours=4,
-                completed_on=now.date(),
+                completed_on=timezone.localdate(now),
                 status="emitido",
             )
             for enrollment in enrollments
@@ -210,7 +210,7 @@ def build(learners: int) -> dict:
     )
     staff = Group.objects.get(name=STAFF_GROUP)
     requirement = RequiredTraining.objects.create(
-        course=training, group=staff, due_on=now.date()
+        course=training, group=staff, due_on=timezone.localdate(now)
     )
     TrainingAssignment.objects.bulk_create(
         (

@@ -79,7 +79,7 @@ def test_bulk_issue_for_a_cohort_shows_progress(
         name="Edición 2026",
         enrollment_opens=now - timedelta(days=3),
         enrollment_closes=now + timedelta(days=3),
-        starts_on=now.date(),
+        starts_on=timezone.localdate(now),
     )
     Enrollment.objects.filter(pk=completed_enrollment.pk).update(cohort=cohort)
     Certificate.objects.filter(enrollment=completed_enrollment).delete()

@@ -39,7 +39,7 @@ def completed_cohort(course, size: int, name: str = "Edición de prueba"):
         name=name,
         enrollment_opens=now,
         enrollment_closes=now,
-        starts_on=now.date(),
+        starts_on=timezone.localdate(now),
     )
     Enrollment.objects.bulk_create(
         [

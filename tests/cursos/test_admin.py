@@ -217,7 +217,7 @@ def test_a_cohort_with_learners_cannot_be_deleted(client, coordinator):
                 "name": "Edición con gente",
                 "enrollment_opens": now - timedelta(days=1),
                 "enrollment_closes": now + timedelta(days=5),
-                "starts_on": now.date(),
+                "starts_on": timezone.localdate(now),
             }
         ]
     )

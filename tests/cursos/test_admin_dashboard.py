@@ -397,7 +397,7 @@ def populate(course, quiz, group, count, start):
             holder_name=enrollment.user.full_name,
             course_title=course.title,
             hours=4,
-            completed_on=now.date(),
+            completed_on=timezone.localdate(now),
         )
         for n, enrollment in enumerate(enrollments, start)
         if n % 4 == 3
@@ -411,8 +411,8 @@ def populate(course, quiz, group, count, start):
             requirement=requirement,
             user=user,
             course=requirement.course,
-            assigned_on=now.date() - datetime.timedelta(days=40),
-            due_on=now.date() - datetime.timedelta(days=10),
+            assigned_on=timezone.localdate(now) - datetime.timedelta(days=40),
+            due_on=timezone.localdate(now) - datetime.timedelta(days=10),
         )
         for user in users
     )

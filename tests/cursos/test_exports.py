@@ -41,7 +41,7 @@ def data(django_capture_on_commit_callbacks):
         name="Edición 2026",
         enrollment_opens=now - datetime.timedelta(days=10),
         enrollment_closes=now + datetime.timedelta(days=10),
-        starts_on=now.date(),
+        starts_on=timezone.localdate(now),
     )
     learner = UserFactory(full_name="José Ángel Méndez Ixcoy")
     enrollment = enroll(user=learner, course=course, cohort=cohort)

@@ -59,7 +59,7 @@ def diploma_with_cohorts():
             name=name,
             enrollment_opens=now - datetime.timedelta(days=10),
             enrollment_closes=now + datetime.timedelta(days=10),
-            starts_on=now.date(),
+            starts_on=timezone.localdate(now),
         )
     return course
 

@@ -76,7 +76,7 @@ def test_enroll_in_closed_cohort_shows_the_reason(client, participant):
                 "name": "Edición cerrada",
                 "enrollment_opens": now - timedelta(days=30),
                 "enrollment_closes": now - timedelta(days=1),
-                "starts_on": now.date(),
+                "starts_on": timezone.localdate(now),
             }
         ]
     )

@@ -80,7 +80,7 @@ def test_the_last_seat_goes_to_one_person(postgresql):
                 "name": "Edición con cupo",
                 "enrollment_opens": now - timedelta(days=1),
                 "enrollment_closes": now + timedelta(days=10),
-                "starts_on": now.date(),
+                "starts_on": timezone.localdate(now),
                 "capacity": 1,
             }
         ]

@@ -197,8 +197,8 @@ def person_everywhere() -> Person:
         requirement=requirement,
         user=user,
         course=course,
-        assigned_on=now.date(),
-        due_on=now.date() + timedelta(days=30),
+        assigned_on=timezone.localdate(now),
+        due_on=timezone.localdate(now) + timedelta(days=30),
     )
     TrainingReminder.objects.create(
         assignment=training,
@@ -217,7 +217,7 @@ def person_everywhere() -> Person:
         course_title=course.title,
         hours=4,
         cohort_name=cohort.name,
-        completed_on=now.date(),
+        completed_on=timezone.localdate(now),
         status=Certificate.Status.ISSUED,
         version=2,
         issued_at=now,
