@@ -100,9 +100,9 @@ def test_autosave_costs_three_queries_and_one_write(client, participant, setup):
     assert not any("cursos_quizpage" in s for s in sql), sql
 
 
-def test_autosave_in_an_edition_costs_the_same(client, participant):
-    """The edition's dates (may the learner still record?) come in the same
-    query as the attempt."""
+@pytest.fixture
+def edition_attempt(participant):
+    """An open attempt of a timed quiz in a course with a running edition."""
     now = timezone.now()
     today = timezone.localdate()
     course = build_course(
@@ -122,7 +122,13 @@ def test_autosave_in_an_edition_costs_the_same(client, participant):
     cohort = Cohort.objects.get(course=course)
     enrollment = enroll(user=participant, course=course, cohort=cohort)
     assert enrollment.cohort_id == cohort.pk
-    attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+    return start_attempt(enrollment=enrollment, quiz=quiz)
+
+
+def test_autosave_in_an_edition_costs_the_same(client, participant, edition_attempt):
+    """The edition's dates (may the learner still record?) come in the same
+    query as the attempt."""
+    attempt = edition_attempt
     key, chosen = next(iter(right_answers(attempt).items()))
     client.force_login(participant)
     csrf = token(client, attempt)
@@ -246,35 +252,16 @@ def test_submit_grades_the_whole_form_after_partial_autosaves(
 
 
 def test_submit_in_an_edition_stays_in_budget_without_the_question_bank(
-    client, participant
+    client, participant, edition_attempt
 ):
     """Submit: ≤ 8 queries, ≤ 3 writes (QUALITY.md), the edition's dates in the
     attempt's query, and the quiz's question bank never read."""
-    now = timezone.now()
-    today = timezone.localdate()
-    course = build_course(
-        modules=1,
-        lessons=1,
-        cohorts=[
-            {
-                "name": "Edición de prueba",
-                "enrollment_opens": now - datetime.timedelta(days=5),
-                "enrollment_closes": now + datetime.timedelta(days=5),
-                "starts_on": today - datetime.timedelta(days=1),
-                "ends_on": today + datetime.timedelta(days=30),
-            }
-        ],
-    )
-    quiz = add_quiz(course, time_limit_minutes=20)
-    enrollment = enroll(
-        user=participant, course=course, cohort=Cohort.objects.get(course=course)
-    )
-    attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+    attempt = edition_attempt
     right = right_answers(attempt)
     client.force_login(participant)
     data = {f"q-{k}": v for k, v in right.items()}
     data.update(csrfmiddlewaretoken=token(client, attempt), accion="enviar")
-    client.get(quiz.url)  # the course outline is cached, as on exam day
+    client.get(attempt.quiz.url)  # the course outline is cached, as on exam day
     with CaptureQueriesContext(connection) as captured:
         response = client.post(attempt_url(attempt), data)
     assert response.status_code == 302
