@@ -5,7 +5,9 @@ For "Mi aprendizaje", the quiz page, start (POST), the attempt page, autosave
 JavaScript) and the result page: SQL queries (and writes) per request, and the
 median in-process time as a ratio to a bare Django view served through the same
 middleware (the yardstick of bench/pages.py). Then a cProfile of autosave and of
-the attempt page, top 15 by cumulative time.
+the attempt page, top 15 by cumulative time (``EXAM_BENCH_PROFILE`` names
+others, comma-separated: "mi aprendizaje", "página de la evaluación",
+"resultado").
 
 Production is PostgreSQL + Redis: set DATABASE_URL and CACHE_URL to measure
 against them (a throwaway test database is created and dropped); without them,
@@ -307,8 +309,16 @@ def main() -> None:
             body = autosave_body(c2, a2, next(turn) % QUESTIONS)
             assert c2.post(url2, body, HTTP_X_REQUESTED_WITH="fetch").status_code == 200
 
-        profile("autoguardado", autosave2)
-        profile("página del intento", lambda: c2.get(url2))
+        profiles = {
+            "autoguardado": autosave2,
+            "página del intento": lambda: c2.get(url2),
+            "mi aprendizaje": get_ok("/mi-aprendizaje/"),
+            "página de la evaluación": get_ok(quiz.url),
+            "resultado": get_ok(f"{attempt_url}resultado/"),
+        }
+        chosen = os.environ.get("EXAM_BENCH_PROFILE", "autoguardado,página del intento")
+        for label in chosen.split(","):
+            profile(label, profiles[label])
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
