@@ -21,6 +21,7 @@ from comunidad.models import (
     ThreadSubscription,
 )
 from cursos.models import Cohort, Enrollment, ModulePage
+from lms.prepared import PreparedQuery
 
 PER_PAGE = 20
 
@@ -166,19 +167,35 @@ def unread_announcements(user, cohort_ids=None) -> list[Announcement]:
     where ``user`` is a learner (or in ``cohort_ids`` among them); one query."""
     if not user.is_authenticated:
         return []
-    learner_cohorts = Enrollment.objects.filter(user=user, cohort__isnull=False).values(
-        "cohort_id"
-    )
-    announcements = Announcement.objects.filter(
-        cohort_id__in=learner_cohorts, withdrawn_at__isnull=True
-    )
-    if cohort_ids is not None:
-        announcements = announcements.filter(cohort_id__in=list(cohort_ids))
-    return list(
-        announcements.exclude(Q(reads__user=user))
+    if cohort_ids is None:
+        return _unread_in_every_edition(user.pk)
+    cohort_ids = list(cohort_ids)
+    if len(cohort_ids) == 1:
+        return _unread_in_one_edition(user.pk, cohort_ids[0])
+    return list(_unread_query(user.pk, cohort_id__in=cohort_ids))
+
+
+def _unread_query(user_id, **cohorts):
+    learner_cohorts = Enrollment.objects.filter(
+        user_id=user_id, cohort__isnull=False
+    ).values("cohort_id")
+    return (
+        Announcement.objects.filter(
+            cohort_id__in=learner_cohorts, withdrawn_at__isnull=True, **cohorts
+        )
+        .exclude(Q(reads__user_id=user_id))
         .select_related("cohort")
         .order_by("-created_at", "-pk")[:10]
     )
+
+
+# Asked on "Mi aprendizaje" and on course pages: compiled once (lms.prepared).
+_unread_in_every_edition = PreparedQuery(_unread_query, PreparedQuery.INT)
+_unread_in_one_edition = PreparedQuery(
+    lambda user_id, cohort_id: _unread_query(user_id, cohort_id=cohort_id),
+    PreparedQuery.INT,
+    PreparedQuery.INT,
+)
 
 
 def require_readable(user, cohort: Cohort) -> None:

@@ -8,7 +8,6 @@ whatever the size of the course or the number of enrollments.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -446,20 +445,20 @@ def _last_allowed_attempt_of_a_graded_course() -> Q:
     )
 
 
-def _records_query(enrollments):
+def _records_query(**where):
     """One UNION query: (enrollment id, kind, page id, when) for the lessons
     completed, quizzes passed (or, in a graded course, failed with every attempt
     used), assignments handed in (not returned for a new version) and modules
-    completed of ``enrollments``."""
+    completed of the enrollments ``where`` selects (lookups on ``enrollment``)."""
     kind = CharField()
     lessons = (
-        LessonCompletion.objects.filter(enrollment__in=enrollments)
+        LessonCompletion.objects.filter(**where)
         .order_by()
         .annotate(kind=Value(ITEM, output_field=kind))
         .values_list("enrollment_id", "kind", "lesson_id", "completed_at")
     )
     quizzes = (
-        QuizAttempt.objects.filter(enrollment__in=enrollments)
+        QuizAttempt.objects.filter(**where)
         .filter(Q(passed=True) | _last_allowed_attempt_of_a_graded_course())
         .order_by()
         .annotate(kind=Value(ITEM, output_field=kind))
@@ -467,7 +466,7 @@ def _records_query(enrollments):
     )
     assignments = (
         Submission.objects.filter(
-            enrollment__in=enrollments,
+            **where,
             state__in=[Submission.State.SUBMITTED, Submission.State.GRADED],
         )
         .order_by()
@@ -475,7 +474,7 @@ def _records_query(enrollments):
         .values_list("enrollment_id", "kind", "assignment_id", "submitted_at")
     )
     modules = (
-        ModuleCompletion.objects.filter(enrollment__in=enrollments)
+        ModuleCompletion.objects.filter(**where)
         .order_by()
         .annotate(kind=Value(MODULE, output_field=kind))
         .values_list("enrollment_id", "kind", "module_id", "completed_at")
@@ -484,9 +483,13 @@ def _records_query(enrollments):
 
 
 def _fold_records(ids: list[int], rows) -> dict[int, ProgressRecords]:
+    """Rows of ``_records_query`` → ProgressRecords per enrollment id in
+    ``ids`` (rows of other enrollments are left out)."""
     items: dict[int, set[int]] = {pk: set() for pk in ids}
     modules: dict[int, dict[int, datetime]] = {pk: {} for pk in ids}
     for enrollment_id, kind, page_id, when in rows:
+        if enrollment_id not in items:
+            continue
         if kind == MODULE:
             modules[enrollment_id][page_id] = when
         else:
@@ -495,55 +498,32 @@ def _fold_records(ids: list[int], rows) -> dict[int, ProgressRecords]:
 
 
 def records_by_enrollment(enrollments: list[Enrollment]) -> dict[int, ProgressRecords]:
-    rows = _records_query(enrollments) if enrollments else []
+    rows = _records_query(enrollment__in=enrollments) if enrollments else []
     return _fold_records([e.pk for e in enrollments], rows)
 
 
 # Building and compiling the records query costs the ORM about twenty times
-# what running it costs, on every lesson, quiz and course page. The query for
-# one enrollment is compiled once per process and database, with a placeholder
-# id that each call replaces by the enrollment's.
-_PLACEHOLDER_ID = -987_654_321
-# Per thread, as connections are: the converters are bound to the connection.
-_compiled_records = threading.local()
+# what running it costs, on every lesson, quiz and course page, and on "Mi
+# aprendizaje": compiled once per process (lms.prepared).
+_records_of_enrollment = PreparedQuery(
+    lambda enrollment_id: _records_query(enrollment_id=enrollment_id),
+    PreparedQuery.INT,
+)
+_records_of_user = PreparedQuery(
+    lambda user_id: _records_query(enrollment__user_id=user_id), PreparedQuery.INT
+)
 
 
-def _compiled_records_query(connection) -> tuple:
-    cache_by_alias = _compiled_records.__dict__
-    compiled = cache_by_alias.get(connection.alias)
-    if compiled is None:
-        queryset = _records_query([_PLACEHOLDER_ID])
-        compiler = queryset.query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        select = [column[0] for column in compiler.select[: compiler.col_count]]
-        if _PLACEHOLDER_ID not in params:
-            raise RuntimeError("the records query no longer filters by enrollment id")
-        compiled = (sql, tuple(params), compiler.get_converters(select))
-        cache_by_alias[connection.alias] = compiled
-    return compiled
-
-
-def _one_enrollment_rows(enrollment_id: int) -> list:
-    from django.db import connections, router
-
-    connection = connections[router.db_for_read(LessonCompletion)]
-    sql, params, converters = _compiled_records_query(connection)
-    params = [enrollment_id if p == _PLACEHOLDER_ID else p for p in params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    if not converters:
-        return rows
-    converted = []
-    for row in rows:
-        row = list(row)
-        for position, (functions, expression) in converters.items():
-            value = row[position]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[position] = value
-        converted.append(row)
-    return converted
+def user_records_by_enrollment(
+    user, enrollments: list[Enrollment]
+) -> dict[int, ProgressRecords]:
+    """``records_by_enrollment`` for enrollments all of ``user``: one query
+    by the person (compiled once), whatever their number."""
+    if not enrollments:
+        return {}
+    if any(e.user_id != user.pk for e in enrollments):
+        raise ValueError("every enrollment must be the user's")
+    return _fold_records([e.pk for e in enrollments], _records_of_user(user.pk))
 
 
 def progress_records(enrollment: Enrollment | None) -> ProgressRecords:
@@ -551,7 +531,7 @@ def progress_records(enrollment: Enrollment | None) -> ProgressRecords:
     once per process)."""
     if enrollment is None:
         return ProgressRecords()
-    rows = _one_enrollment_rows(enrollment.pk)
+    rows = _records_of_enrollment(enrollment.pk)
     return _fold_records([enrollment.pk], rows)[enrollment.pk]
 
 
@@ -1133,7 +1113,7 @@ def learner_dashboard(*, user) -> dict[str, list]:
     enrollments = [e for e in enrollments if e.pk in current_ids]
     courses = [e.course for e in enrollments]
     outlines = course_outlines(courses)
-    records = records_by_enrollment(enrollments)
+    records = user_records_by_enrollment(user, enrollments)
     in_progress, completed = [], []
     progress_by_course = {}
     for enrollment in enrollments:
@@ -1331,17 +1311,37 @@ def answers_may_have_been_seen(*, quiz: QuizPage, submitted: int) -> bool:
 
 
 def quiz_state(*, enrollment: Enrollment, quiz: QuizPage, now=None) -> QuizState:
-    from .models import ExtraAttempt
+    return QuizState(
+        quiz=quiz,
+        attempts=_attempts_in(enrollment.pk, quiz.pk),
+        extra=len(_extra_attempts_in(enrollment.pk, quiz.pk)),
+        now=now or timezone.now(),
+    )
 
-    attempts = list(
-        QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz)
+
+# Asked on every quiz page and result (lms.prepared).
+_attempts_in = PreparedQuery(
+    lambda enrollment_id, quiz_id: (
+        QuizAttempt.objects.filter(enrollment_id=enrollment_id, quiz_id=quiz_id)
         .defer("snapshot", "answers")
         .order_by("number")
-    )
-    extra = ExtraAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
-    return QuizState(
-        quiz=quiz, attempts=attempts, extra=extra, now=now or timezone.now()
-    )
+    ),
+    PreparedQuery.INT,
+    PreparedQuery.INT,
+)
+
+
+def _extra_attempts_query(enrollment_id, quiz_id):
+    from .models import ExtraAttempt
+
+    return ExtraAttempt.objects.filter(
+        enrollment_id=enrollment_id, quiz_id=quiz_id
+    ).values_list("pk", flat=True)
+
+
+_extra_attempts_in = PreparedQuery(
+    _extra_attempts_query, PreparedQuery.INT, PreparedQuery.INT
+)
 
 
 def quiz_page_context(*, quiz: QuizPage, enrollment: Enrollment | None) -> dict:

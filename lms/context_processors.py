@@ -4,7 +4,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from lms.accounts.permissions import can_access_admin
+from comunidad.services.notifications import unread_cache_key, unread_count
+from cursos.tutoria.access import can_tutor, may_tutor, tutor_access_key
+from lms.accounts.permissions import TIMEOUT as ACCESS_TIMEOUT
+from lms.accounts.permissions import (
+    VERSION_KEY,
+    admin_access_key,
+    can_access_admin,
+    may_enter_admin,
+)
 
 NAV_PAGE_URLS_KEY = "nav:chrome:v2"
 
@@ -53,13 +61,11 @@ def _links(items) -> list[tuple[str, str]]:
     return links
 
 
-def _chrome() -> dict:
+def _build_chrome() -> dict:
     """Menu, footer and catalog link, built from the navigation setting (or the
-    default menu) and cached; purged when pages are published, unpublished, moved
-    or deleted and when the setting is saved (home.signal_handlers)."""
-    chrome = cache.get(NAV_PAGE_URLS_KEY)
-    if chrome is not None:
-        return chrome
+    default menu); cached under NAV_PAGE_URLS_KEY, purged when pages are
+    published, unpublished, moved or deleted and when the setting is saved
+    (home.signal_handlers)."""
     from home.models import NavigationSettings
 
     setting = NavigationSettings.load()
@@ -79,7 +85,6 @@ def _chrome() -> dict:
         ],
         "catalog_url": _first_live_url(CATALOG_TYPE),
     }
-    cache.set(NAV_PAGE_URLS_KEY, chrome, 60 * 60)
     return chrome
 
 
@@ -88,13 +93,61 @@ def _is_current(request, url: str) -> bool:
 
 
 def site_navigation(request):
-    chrome = _chrome()
-    return {
+    """What the header and footer of every page show: the menu, the footer, and
+    for a signed-in person the "Administración" and "Tutoría" links and the
+    unread count beside "Avisos". Read from the cache together in two round
+    trips (instead of one per fact); a fact missing from the cache is computed
+    only if the page shows it, and cached."""
+    user = request.user
+    signed_in = user.is_authenticated
+    keys = [NAV_PAGE_URLS_KEY, VERSION_KEY]
+    if signed_in:
+        keys.append(unread_cache_key(user.pk))
+    found = cache.get_many(keys)
+    chrome = found.get(NAV_PAGE_URLS_KEY)
+    if chrome is None:
+        chrome = _build_chrome()
+        cache.set(NAV_PAGE_URLS_KEY, chrome, 60 * 60)
+    context = {
         "site_navigation": [
             {"label": label, "url": url, "current": _is_current(request, url)}
             for label, url in chrome["menu"]
         ],
         "site_footer": chrome,
         "catalog_url": chrome["catalog_url"],
-        "can_access_admin": SimpleLazyObject(lambda: can_access_admin(request.user)),
+        "can_access_admin": False,
+        "can_tutor": False,
+        "unread_notifications": 0,
     }
+    if not signed_in:
+        return context
+    context["unread_notifications"] = _cached_or_lazy(
+        found.get(unread_cache_key(user.pk)),
+        lambda: unread_count(user),
+    )
+    if not user.is_active:
+        return context
+    version = found.get(VERSION_KEY)
+    if version is None:  # lost with the cache: the usual path makes a new one
+        context["can_access_admin"] = SimpleLazyObject(lambda: can_access_admin(user))
+        context["can_tutor"] = SimpleLazyObject(lambda: can_tutor(user))
+        return context
+    admin_key = admin_access_key(version, user.pk)
+    tutor_key = tutor_access_key(version, user.pk)
+    access = cache.get_many([admin_key, tutor_key])
+    context["can_access_admin"] = user.is_superuser or _cached_or_lazy(
+        access.get(admin_key), lambda: _remember(admin_key, may_enter_admin(user))
+    )
+    context["can_tutor"] = _cached_or_lazy(
+        access.get(tutor_key), lambda: _remember(tutor_key, may_tutor(user))
+    )
+    return context
+
+
+def _cached_or_lazy(value, compute):
+    return value if value is not None else SimpleLazyObject(compute)
+
+
+def _remember(key: str, allowed: bool) -> bool:
+    cache.set(key, allowed, ACCESS_TIMEOUT)
+    return allowed

@@ -24,14 +24,25 @@ def invalidate_admin_access() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def admin_access_key(version: str, user_id: int) -> str:
+    return f"accounts:admin-access:{version}:{user_id}"
+
+
+def may_enter_admin(user) -> bool:
+    """The real check (a permission query), without the cache."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
 def can_access_admin(user) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    key = f"accounts:admin-access:{_version()}:{user.pk}"
+    key = admin_access_key(_version(), user.pk)
     allowed = cache.get(key)
     if allowed is None:
-        allowed = user.has_perm("wagtailadmin.access_admin")
+        allowed = may_enter_admin(user)
         cache.set(key, allowed, TIMEOUT)
     return allowed

@@ -105,8 +105,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lms.context_processors.site_navigation",
-                "cursos.tutoria.context_processors.tutoring",
-                "comunidad.context_processors.notifications",
             ],
         },
     },
