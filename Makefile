@@ -91,9 +91,11 @@ $(LOAD_STAMP): pyproject.toml | $(STAMP)
 load: setup $(LOAD_STAMP) services
 	$(PY) bench/load/run.py
 
-# 30 exam-takers for 30 s with short thinking; fails on any error (.ci/run).
+# 30 exam-takers for 30 s with short thinking, one gunicorn worker killed every
+# 10 s; fails on any error or any confirmed answer missing (.ci/run).
 load-smoke: setup $(LOAD_STAMP) services
-	$(PY) bench/load/run.py --stages 30:30 --think 0.5,1 --locust-workers 1 --smoke
+	$(PY) bench/load/run.py --stages 30:30 --think 0.5,1 --locust-workers 1 --smoke \
+		--kill-worker-every 10
 
 # Production refuses to run without the certificate signing key and the
 # credential keys; throwaway demo keys in temporary directories stand in here.

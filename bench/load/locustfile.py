@@ -18,6 +18,13 @@ prepared by seed.py. Locust stands where nginx would: it sends
 address (the app runs with TRUSTED_PROXY_COUNT=1, as docs/deploy.md says), and
 its cookie jar returns Secure cookies over the loopback's plain HTTP.
 
+A request cut on its way (a killed gunicorn worker: the connection closes
+without an answer) is recorded as ``<type> (cortada)`` and made again as the
+person would: the autosave on evaluacion.js's backoff, anything else once
+after a short pause; cut twice, it is a failure. Every answer the server
+confirmed (an autosave's ``{"guardado": true}``, a submit's redirect to the
+result) is written to this process's journal (confirmed.py) for verify.py.
+
 Any answer that is not the expected one (status, redirect target, or page
 content) is a failure. The load shape (stages) and the per-stage figures,
 including the CPU of the app, the database and the load generator, are
@@ -25,6 +32,7 @@ measured on the master (``StageShape``) and written to LOAD_RESULTS.
 """
 
 import json
+import logging
 import os
 import random
 import time
@@ -34,6 +42,7 @@ from urllib.parse import urlencode
 
 import gevent
 import psutil
+from confirmed import RESEND_PAUSE, Journal, autosave_backoff, is_cut
 from locust import FastHttpUser, LoadTestShape, task
 from locust.runners import WorkerRunner
 from scenario_pages import (
@@ -56,6 +65,20 @@ NOJS_SHARE = float(os.environ.get("LOAD_NOJS_SHARE", "0.2"))
 LOGIN_SHARE = float(os.environ.get("LOAD_LOGIN_SHARE", "0.1"))
 WORKERS = int(os.environ.get("LOAD_LOCUST_WORKERS", "1"))
 AUTOSAVE_DELAY = 0.4  # evaluacion.js: setTimeout(save, 400) after a change
+CUT = object()  # a request cut on its way (see ExamTaker.request)
+
+
+class _NoJournal:
+    def __getattr__(self, _name):
+        return lambda *args: None
+
+
+# What the server confirmed, for verify.py (one file per Locust process).
+JOURNAL = (
+    Journal(os.environ["LOAD_CONFIRMED_DIR"])
+    if os.environ.get("LOAD_CONFIRMED_DIR")
+    else _NoJournal()
+)
 
 
 def _data() -> dict:
@@ -107,8 +130,12 @@ class ExamTaker(FastHttpUser):
         return accounts[position]
 
     # ------------------------------------------------------------ helpers
-    def think(self):
-        gevent.sleep(random.uniform(*THINK))
+    def think(self, saver=None):
+        seconds = random.uniform(*THINK)
+        if saver:
+            saver.wait(seconds)
+        else:
+            gevent.sleep(seconds)
 
     def headers(self, extra=None):
         headers = {
@@ -124,14 +151,42 @@ class ExamTaker(FastHttpUser):
         origin = f"https://{self.host.split('://', 1)[1].rstrip('/')}"
         return self.headers({"Origin": origin, "Referer": origin + referer})
 
+    def request(self, method, path, name, *, headers, body=None, judge, resend=True):
+        """One request as the person makes it. A request cut on its way (the
+        worker serving it was killed: connection closed or reset, or a
+        proxy's 502) is recorded as ``<name> (cortada)``, not as an error, and
+        the person makes it again once after RESEND_PAUSE (reloads the page
+        or sends the form again, as the browser's error page offers); cut
+        again, it is an error. Without ``resend`` (the autosave, which
+        evaluacion.js retries on its own schedule) a cut request returns CUT.
+        ``judge`` fails a wrong answer or returns what the journey needs."""
+        for last in (False, True):
+            with self.client.request(
+                method,
+                path,
+                name=name,
+                data=body,
+                headers=headers,
+                allow_redirects=False,
+                catch_response=True,
+            ) as response:
+                exception = response.request_meta["exception"]
+                if is_cut(response.status_code, exception):
+                    why = exception or f"HTTP {response.status_code}"
+                    if last and resend:
+                        response.failure(f"{name}: cortada dos veces ({why})")
+                        raise Refused(name)
+                    response.request_meta["name"] = f"{name} (cortada)"
+                    logging.info("cortada: %s %s: %r", method, path, why)
+                    response.success()
+                else:
+                    return judge(response)
+            if not resend:
+                return CUT
+            gevent.sleep(RESEND_PAUSE)
+
     def get(self, path, name, *, expect_in=None):
-        with self.client.get(
-            path,
-            name=name,
-            headers=self.headers(),
-            allow_redirects=False,
-            catch_response=True,
-        ) as response:
+        def judge(response):
             if response.status_code != 200:
                 response.failure(f"{name}: HTTP {response.status_code}")
                 raise Refused(name)
@@ -139,7 +194,10 @@ class ExamTaker(FastHttpUser):
             if expect_in and expect_in not in text:
                 response.failure(f"{name}: la página no es la esperada")
                 raise Refused(name)
+            response.success()
             return text
+
+        return self.request("GET", path, name, headers=self.headers(), judge=judge)
 
     def post(self, path, name, *, referer, data, redirect_to=None, extra=None):
         headers = self.post_headers(referer)
@@ -151,25 +209,23 @@ class ExamTaker(FastHttpUser):
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             pairs = data.items() if isinstance(data, dict) else data
             body = urlencode(list(pairs)).encode()
-        with self.client.post(
-            path,
-            name=name,
-            data=body,
-            headers=headers,
-            allow_redirects=False,
-            catch_response=True,
-        ) as response:
+
+        def judge(response):
             status = response.status_code
             if redirect_to is not None:
                 location = response.headers.get("Location", "")
                 if status != 302 or not redirect_to(location):
                     response.failure(f"{name}: HTTP {status} → {location or '-'}")
                     raise Refused(name)
+                response.success()
                 return location
             if status != 200:
                 response.failure(f"{name}: HTTP {status}")
                 raise Refused(name)
+            response.success()
             return response.text or ""
+
+        return self.request("POST", path, name, headers=headers, body=body, judge=judge)
 
     def sign_in_with_session(self, session_key):
         self.client.cookiejar.clear()
@@ -245,18 +301,24 @@ class ExamTaker(FastHttpUser):
         if not questions:
             raise Refused("attempt page")
 
+        attempt = int(ATTEMPT_PATH.match(location).group(1))
+        saver = Autosaver(self, attempt, action, location, token) if with_js else None
         chosen: dict[str, list[str]] = {}
         for name, choices in questions.items():
-            self.think()
+            self.think(saver)
             keys = [value for _, value in choices]
             if choices[0][0] == "checkbox":
                 chosen[name] = random.sample(keys, random.randint(1, 2))
             else:
                 chosen[name] = [random.choice(keys)]
-            if with_js:
-                gevent.sleep(AUTOSAVE_DELAY)
-                self.autosave(action, location, token, {name: chosen[name]})
-        self.think()
+            if saver:
+                saver.change(name, chosen[name])
+                saver.wait(AUTOSAVE_DELAY)
+        self.think(saver)
+        if saver and saver.dirty:
+            # The page goes away with its retry pending; the form carries
+            # every answer anyway.
+            JOURNAL.pending(attempt, sorted(saver.dirty))
         form = [("csrfmiddlewaretoken", token)]
         form += [(name, key) for name, keys in chosen.items() for key in keys]
         form.append(("accion", "enviar"))
@@ -267,19 +329,83 @@ class ExamTaker(FastHttpUser):
             data=form,
             redirect_to=lambda target: target == f"{location}resultado/",
         )
+        JOURNAL.submitted(attempt, _stored(chosen))
         self.get(result, "result", expect_in=data["quiz_title"])
 
     def autosave(self, action, referer, token, changed):
-        fields = autosave_fields(token, changed)
-        text = self.post(
-            action,
-            "autosave",
-            referer=referer,
-            data=multipart(fields),
-            extra={"X-Requested-With": "fetch", "Accept": "*/*"},
+        """One save as evaluacion.js sends it: True when the server answered
+        ``{"guardado": true}``, False when the request was cut."""
+        content_type, body = multipart(autosave_fields(token, changed))
+        headers = self.post_headers(referer)
+        headers.update(
+            {
+                "X-Requested-With": "fetch",
+                "Accept": "*/*",
+                "Content-Type": content_type,
+            }
         )
-        if '"guardado": true' not in text and '"guardado":true' not in text:
-            raise Refused("autosave")
+
+        def judge(response):
+            text = response.text or ""
+            status = response.status_code
+            saved = '"guardado": true' in text or '"guardado":true' in text
+            if status != 200 or not saved:
+                response.failure(f"autosave: HTTP {status}")
+                raise Refused("autosave")
+            response.success()
+            return True
+
+        outcome = self.request(
+            "POST", action, "autosave", headers=headers, body=body, judge=judge,
+            resend=False,
+        )  # fmt: skip
+        return outcome is not CUT
+
+
+def _stored(answers: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Field names (``q-<key>``) as the attempt stores them (``<key>``)."""
+    return {name.removeprefix("q-"): keys for name, keys in answers.items()}
+
+
+class Autosaver:
+    """The attempt page's script, played in the person's own time: a change
+    is saved AUTOSAVE_DELAY later with every question changed since the last
+    save; a cut save is tried again after ``autosave_backoff`` (2, 4, 8… 30 s),
+    unless another change comes first and sends it sooner, as
+    ``later(400)`` replaces the pending retry in evaluacion.js. Other
+    failures end the journey (the script stops on a 400, 403 or 404 too)."""
+
+    def __init__(self, user, attempt, action, referer, token):
+        self.user, self.attempt = user, attempt
+        self.action, self.referer, self.token = action, referer, token
+        self.dirty: dict[str, list[str]] = {}
+        self.retries = 0
+        self.due = None  # time.monotonic() of the next save
+
+    def change(self, name, keys):
+        self.dirty[name] = keys
+        self.due = time.monotonic() + AUTOSAVE_DELAY
+
+    def wait(self, seconds):
+        """The person spends ``seconds`` (thinking); the page's timer fires
+        whatever save falls due meanwhile."""
+        until = time.monotonic() + seconds
+        while self.due is not None and self.due <= until:
+            gevent.sleep(max(0.0, self.due - time.monotonic()))
+            self.save()
+        gevent.sleep(max(0.0, until - time.monotonic()))
+
+    def save(self):
+        self.due = None
+        sent = dict(self.dirty)
+        if self.user.autosave(self.action, self.referer, self.token, sent):
+            self.retries = 0
+            for name in sent:
+                del self.dirty[name]
+            JOURNAL.saved(self.attempt, _stored(sent))
+        else:
+            self.retries += 1
+            self.due = time.monotonic() + autosave_backoff(self.retries)
 
 
 # ------------------------------------------------------------------ measuring

@@ -2,26 +2,31 @@
 Locust in stages, with the CPU split between app, database and load generator.
 
     make load         # 250 → 500 → 1,000 → 1,500 → 2,000 exam-takers, 2 min each
-    make load-smoke   # 50 exam-takers for 30 s, short think time; fails on any error
+    make load-smoke   # 30 exam-takers for 30 s, short think time, a worker
+                      # killed every 10 s; fails on any error or lost answer
 
 Steps: drop and create the PostgreSQL database ``infom_load``, migrate, seed it
 (seed.py), collect static files if they changed, start gunicorn
-(lms.settings.production, 5 sync workers, throwaway keys) on 127.0.0.1, run
-Locust headless (a master and LOAD_LOCUST_WORKERS worker processes,
-locustfile.py), print the figures. Everything it started is stopped on exit;
-the database stays for inspection until the next run. See README.md.
+(lms.settings.production, 5 sync workers by default, throwaway keys) on
+127.0.0.1, run Locust headless (a master and LOAD_LOCUST_WORKERS worker
+processes, locustfile.py), optionally SIGKILL a gunicorn worker every N
+seconds, print the figures, then check in the database that every answer the
+server confirmed is there (verify.py). Everything it started is stopped on
+exit; the database stays for inspection until the next run. See README.md.
 """
 
 import argparse
 import json
 import math
 import os
+import random
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -31,10 +36,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
-DATABASE = "infom_load"
+DATABASE = os.environ.get("LOAD_DATABASE", "infom_load")
 PG = os.environ.get("LOAD_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("LOAD_REDIS", "redis://127.0.0.1:6379")
-CACHE_DB, BROKER_DB = 11, 12
+CACHE_DB, BROKER_DB = (
+    int(n) for n in os.environ.get("LOAD_REDIS_DBS", "11,12").split(",")
+)
+WORKER_CLASSES = ("sync", "gthread")
 DEFAULT_STAGES = "250:120,500:120,1000:120,1500:120,2000:120"
 NAMES = (
     "login page",
@@ -48,6 +56,7 @@ NAMES = (
     "result",
     "journey",
 )
+CUT = " (cortada)"  # suffix of the requests a killed worker cut (locustfile.py)
 
 started: list[subprocess.Popen] = []
 
@@ -208,6 +217,77 @@ def warm_up(url: str, workers: int, accounts: dict) -> None:
             )
 
 
+def serving(worker, port: int) -> bool:
+    """Whether a gunicorn worker holds an open client connection on the
+    app's port, i.e. is serving a request right now."""
+    import psutil
+
+    try:
+        connections = worker.net_connections(kind="tcp")
+    except psutil.Error:
+        return False
+    return any(
+        c.laddr and c.laddr.port == port and c.status == psutil.CONN_ESTABLISHED
+        for c in connections
+    )
+
+
+class WorkerKiller(threading.Thread):
+    """SIGKILL one gunicorn worker (never the arbiter) every ``every`` seconds
+    while Locust runs, as a crash or the kernel's OOM killer would; gunicorn
+    starts a new one. A worker holding a client connection at that moment is
+    chosen when there is one within two seconds, otherwise any worker. Holding
+    a connection is not always mid-request: after writing the response a
+    worker still runs Django's request_finished handlers before closing, so
+    not every kill cuts a request."""
+
+    def __init__(self, arbiter: int, port: int, every: float, log):
+        super().__init__(daemon=True)
+        self.log = log
+        self.arbiter, self.port, self.every = arbiter, port, every
+        self.killed = 0
+        self.busy = 0  # of them, holding a client connection when killed
+        self.times: list[float] = []  # seconds after the start
+        self.halt = threading.Event()
+        self.began = time.monotonic()
+
+    def run(self):
+        while not self.halt.wait(self.every):
+            self.kill_one()
+
+    def kill_one(self) -> None:
+        import psutil
+
+        look_until = time.monotonic() + 2
+        while not self.halt.is_set():
+            try:
+                workers = psutil.Process(self.arbiter).children()
+            except psutil.Error:
+                return
+            busy = [w for w in workers if serving(w, self.port)]
+            if busy or time.monotonic() > look_until:
+                break
+            time.sleep(0.02)
+        else:
+            return
+        victim = random.choice(busy or workers) if (busy or workers) else None
+        if victim is None:
+            return
+        try:
+            os.kill(victim.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        self.killed += 1
+        self.busy += bool(busy)
+        self.times.append(time.monotonic() - self.began)
+        print(  # noqa: T201 - goes to the run's own log (LOAD_KEEP)
+            f"SIGKILL {victim.pid} a los {self.times[-1]:.1f} s"
+            f" ({'con una conexión abierta' if busy else 'sin conexión'})",
+            file=self.log,
+            flush=True,
+        )
+
+
 def ms(value: float) -> str:
     return f"{value:,.0f}"
 
@@ -240,19 +320,72 @@ def print_stages(results: list, workers: int) -> None:
         say("Ninguna etapa tuvo p95 < 500 ms y 0 errores.")
     largest = max(results, key=lambda s: s["users"])
     say(f"\nPor tipo de solicitud, etapa de {largest['users']:,} personas:")
-    say("tipo          | solicitudes | errores | p50 ms | p95 ms")
-    for name in NAMES:
-        entry = largest["by_name"].get(name)
-        if entry:
-            say(
-                f"{name:<13} | {entry['requests']:>11,} | {entry['failures']:>7,} "
-                f"| {ms(entry['p50']):>6} | {ms(entry['p95']):>6}"
-            )
+    labels = [
+        label
+        for name in NAMES
+        for label in (name, name + CUT)
+        if label in largest["by_name"]
+    ]
+    width = max([13, *map(len, labels)])
+    say(f"{'tipo':<{width}} | solicitudes | errores | p50 ms | p95 ms")
+    for label in labels:
+        entry = largest["by_name"][label]
+        say(
+            f"{label:<{width}} | {entry['requests']:>11,} | {entry['failures']:>7,} "
+            f"| {ms(entry['p50']):>6} | {ms(entry['p95']):>6}"
+        )
+    if any(cut_requests(stage) for stage in results):
+        say(
+            "\nSolicitudes cortadas por un worker terminado y hechas de nuevo (no "
+            "cuentan como error), por etapa: "
+            + ", ".join(f"{cut_requests(stage):,}" for stage in results)
+        )
     errors = [e for stage in results for e in stage["errors"]]
     if errors:
         say("\nErrores:")
         for error in errors[:20]:
             say(f"  {error['count']:>5} × {error['name']}: {error['error']}")
+
+
+def cut_requests(stage: dict) -> int:
+    """Requests of a stage that a killed worker cut and the person (or the
+    page's script) made again: Locust records them as ``<type> (cortada)``."""
+    return sum(
+        entry["requests"]
+        for name, entry in stage["by_name"].items()
+        if name.endswith(CUT)
+    )
+
+
+def respawns(log_text: str, workers: int) -> tuple[int, int]:
+    """Workers gunicorn reported killed by SIGKILL, and workers it booted
+    beyond the first ``workers``, from its log."""
+    killed = log_text.count("was sent SIGKILL")
+    booted = log_text.count("Booting worker with pid")
+    return killed, max(0, booted - workers)
+
+
+def gunicorn_command(port: int, workers: int, worker_class: str, threads: int):
+    if worker_class not in WORKER_CLASSES:
+        raise SystemExit(f"--worker-class: {' o '.join(WORKER_CLASSES)}")
+    if threads < 1 or (threads > 1 and worker_class != "gthread"):
+        # gunicorn would switch to gthread on its own; say it instead.
+        raise SystemExit("--threads mayor que 1 necesita --worker-class gthread")
+    return [
+        BIN / "gunicorn", "lms.wsgi:application", "--bind", f"127.0.0.1:{port}",
+        "--workers", str(workers), "--worker-class", worker_class,
+        "--threads", str(threads), "--timeout", "30",
+        "--forwarded-allow-ips", "127.0.0.1",
+    ]  # fmt: skip
+
+
+def psutil_children(pid: int) -> list:
+    import psutil
+
+    try:
+        return psutil.Process(pid).children()
+    except psutil.Error:
+        return []
 
 
 def parse_stages(text: str) -> list[tuple[int, int]]:
@@ -287,6 +420,25 @@ def main() -> int:
         "--app-workers", type=int, default=int(os.environ.get("LOAD_APP_WORKERS", "5"))
     )
     parser.add_argument(
+        "--worker-class",
+        default=os.environ.get("LOAD_WORKER_CLASS", "sync"),
+        choices=WORKER_CLASSES,
+        help="clase de worker de gunicorn (sync por omisión)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ.get("LOAD_THREADS", "1")),
+        help="hilos por worker (solo gthread)",
+    )
+    parser.add_argument(
+        "--kill-worker-every",
+        type=float,
+        default=float(os.environ.get("LOAD_KILL_EVERY", "0")),
+        metavar="SEGUNDOS",
+        help="SIGKILL a un worker de gunicorn cada tantos segundos (0: nunca)",
+    )
+    parser.add_argument(
         "--login-share",
         type=float,
         default=float(os.environ.get("LOAD_LOGIN_SHARE", "0.1")),
@@ -297,9 +449,13 @@ def main() -> int:
         default=float(os.environ.get("LOAD_NOJS_SHARE", "0.2")),
     )
     parser.add_argument(
-        "--smoke", action="store_true", help="falla (código 1) si hubo algún error"
+        "--smoke",
+        action="store_true",
+        help="falla (código 1) si hubo algún error o se perdió una respuesta",
     )
     args = parser.parse_args()
+    # Refuse a bad worker setting before the database is rebuilt.
+    gunicorn_command(0, args.app_workers, args.worker_class, args.threads)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up on kill
     stages = parse_stages(args.stages)
     think_min = float(args.think.split(",")[0])
@@ -343,19 +499,23 @@ def main() -> int:
             env,
         )  # fmt: skip
         app_log = scratch / "gunicorn.log"
-        app = start(
-            [BIN / "gunicorn", "lms.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.app_workers), "--timeout", "30",
-             "--forwarded-allow-ips", "127.0.0.1"],
-            env,
-            app_log,
-        )  # fmt: skip
+        gunicorn = gunicorn_command(
+            port, args.app_workers, args.worker_class, args.threads
+        )
+        app = start(gunicorn, env, app_log)
         wait_until_up(url, app, app_log)
         warm_up(url, args.app_workers, json.loads(accounts_file.read_text()))
+        kind = (
+            "síncronos"
+            if args.worker_class == "sync"
+            else f"{args.worker_class} con {args.threads} hilos"
+        )
         say(
-            f"== gunicorn ({args.app_workers} workers síncronos, "
+            f"== gunicorn ({args.app_workers} workers {kind}, "
             f"lms.settings.production, DEBUG apagado) en {url}"
         )
+        confirmed_dir = scratch / "confirmadas"
+        confirmed_dir.mkdir()
         results_file = scratch / "etapas.json"
         master_port = free_port()
         load_env = {
@@ -369,6 +529,7 @@ def main() -> int:
             "LOAD_RESULTS": str(results_file),
             "LOAD_APP_PID": str(app.pid),
             "LOAD_DATABASE": DATABASE,
+            "LOAD_CONFIRMED_DIR": str(confirmed_dir),
             "PYTHONDONTWRITEBYTECODE": "1",
         }
         locustfile = str(HERE / "locustfile.py")
@@ -407,20 +568,61 @@ def main() -> int:
             load_env,
             master_log,
         )  # fmt: skip
+        killer = None
+        if args.kill_worker_every > 0:
+            killer = WorkerKiller(
+                app.pid,
+                port,
+                args.kill_worker_every,
+                (scratch / "sigkill.log").open("w"),
+            )
+            killer.start()
+            say(
+                f"== un worker de gunicorn recibe SIGKILL cada "
+                f"{args.kill_worker_every:g} s"
+            )
         try:
             master.wait(timeout=total + 120)
         except subprocess.TimeoutExpired:
             say("Locust no terminó a tiempo")
+        finally:
+            if killer:
+                killer.halt.set()
+                killer.join()
         if not results_file.exists():
             say(master_log.read_text()[-3000:])
             raise SystemExit("Locust no dejó resultados")
         results = json.loads(results_file.read_text())
         print_stages(results, args.locust_workers)
+        app_text = app_log.read_text(errors="replace")
         server_errors = [
             line
-            for line in app_log.read_text(errors="replace").splitlines()
+            for line in app_text.splitlines()
             if "Traceback" in line or "[CRITICAL]" in line or "WORKER TIMEOUT" in line
         ]
+        cut = sum(cut_requests(stage) for stage in results)
+        if killer:
+            reported, booted = respawns(app_text, args.app_workers)
+            alive = len(psutil_children(app.pid))
+            say(
+                f"\nworkers terminados con SIGKILL: {killer.killed} ({killer.busy} "
+                f"con una conexión abierta); gunicorn registró {reported} y levantó "
+                f"{booted} nuevos; vivos al final: {alive} de {args.app_workers}; "
+                f"solicitudes cortadas y hechas de nuevo: {cut}"
+            )
+            say(
+                "  a los "
+                + ", ".join(f"{t:.0f}" for t in killer.times)
+                + " s de lanzar Locust"
+            )
+        say("")
+        say("== respuestas confirmadas por el servidor frente a la base de datos")
+        verified = subprocess.run(  # noqa: S603
+            [BIN / "python", HERE / "verify.py", confirmed_dir],
+            env=env,
+            cwd=ROOT,
+            check=False,
+        ).returncode
         if server_errors:
             say(f"\ngunicorn registró {len(server_errors)} errores; primeros:")
             for line in server_errors[:5]:
@@ -438,14 +640,21 @@ def main() -> int:
             )
             say(
                 f"\nprueba corta: {requests} solicitudes, {submits} envíos, "
-                f"{logins} inicios de sesión, {failures} errores"
+                f"{logins} inicios de sesión, {failures} errores, {cut} cortadas "
+                "y hechas de nuevo"
             )
-            if failures or server_errors or not submits or not logins:
+            if failures or server_errors or not submits or not logins or verified:
+                return 1
+            if killer and not killer.killed:
+                say("no se terminó ningún worker")
                 return 1
         return 0
     finally:
         stop_all()
-        shutil.rmtree(scratch, ignore_errors=True)
+        if os.environ.get("LOAD_KEEP"):
+            say(f"registros y archivos de la corrida en {scratch} (LOAD_KEEP)")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":
