@@ -5,6 +5,7 @@ setting). Reads that span models live in `home.selectors`."""
 import datetime
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -32,6 +33,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from lms.page_cache import PublicPageCacheMixin, mark_parameters
+from lms.prepared import PreparedQuery
 
 from .blocks import CampaignStreamBlock
 
@@ -60,6 +62,28 @@ def page_of(request, object_list, per_page):
         return paginator.page(paginator.validate_number(raw)), True
     except (PageNotAnInteger, EmptyPage):
         return paginator.get_page(raw), False
+
+
+# The deep-page lookup of HomePage.route, on every lesson and quiz page:
+# compiled once per process (lms.prepared), the specific query per page type.
+_page_at = PreparedQuery(
+    lambda url_path: (
+        Page.objects.filter(url_path=url_path)
+        .order_by("pk")
+        .values_list("pk", "content_type_id")[:1]
+    ),
+    PreparedQuery.TEXT,
+)
+_specific_queries: dict = {}
+
+
+def _specific_page(model) -> PreparedQuery:
+    query = _specific_queries.get(model)
+    if query is None:
+        query = _specific_queries[model] = PreparedQuery(
+            lambda pk: model._default_manager.filter(pk=pk), PreparedQuery.INT
+        )
+    return query
 
 
 class HomePage(PublicPageCacheMixin, Page):
@@ -117,9 +141,14 @@ class HomePage(PublicPageCacheMixin, Page):
         sub-paths, unknown paths) goes through Wagtail's usual walk."""
         if len(path_components) > 1:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = Page.objects.filter(url_path=url_path).first()
-            if page is not None:
-                return page.specific.route(request, [])
+            found = _page_at(url_path)
+            if found:
+                page_id, content_type_id = found[0]
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                if model is not None:
+                    [page] = _specific_page(model)(page_id) or [None]
+                    if page is not None:
+                        return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

@@ -11,7 +11,7 @@ runs that SQL with the real values. The SQL, the rows, the model instances
 exactly the queryset's own: only the compiling is skipped.
 
 Use it for queries whose shape does not depend on the values: ids, dates and
-other scalars compared with ``=``, ``<``, ``>=``. Not for ``__in`` lists (their
+text compared with ``=``, ``<``, ``>=``. Not for ``__in`` lists (their
 length is part of the SQL) or values that may be None (``= NULL`` vs
 ``IS NULL``); the first compile refuses a sentinel that did not reach the
 parameters, so a build that drops one fails loudly instead of ignoring it.
@@ -41,6 +41,7 @@ class PreparedQuery:
 
     INT = "int"
     DATE = "date"
+    TEXT = "text"
 
     def __init__(self, build: Callable[..., QuerySet], *kinds: str):
         self._build = build
@@ -116,4 +117,6 @@ def _sentinel(kind: str, n: int):
         return -987_654_300 - n
     if kind == PreparedQuery.DATE:
         return datetime.date(1111, 11, 1 + n)
+    if kind == PreparedQuery.TEXT:
+        return f"\x1fprepared-text-{n}\x1f"
     raise ValueError(f"unknown kind {kind!r}")

@@ -22,6 +22,7 @@ from cursos.forms import CoursePageForm
 from cursos.panels import PublicationImpactPanel
 from cursos.quiz_blocks import QuizQuestionsBlock
 from lms.page_cache import PublicPageCacheMixin
+from lms.view_restrictions import PreparedViewRestrictionsMixin
 
 
 class AsciiSlugMixin:
@@ -36,9 +37,11 @@ class AsciiSlugMixin:
         super().full_clean(*args, **kwargs)
 
 
-class LearnerPageMixin:
+class LearnerPageMixin(PreparedViewRestrictionsMixin):
     """Modules, lessons and quizzes are where learners work: they are not in the
-    sitemap (the course page is) nor in the anonymous page cache."""
+    sitemap (the course page is) nor in the anonymous page cache. Served on
+    every step of a course, they check Wagtail's view restrictions with
+    prepared queries (lms.view_restrictions)."""
 
     def get_sitemap_urls(self, request=None):
         return []
