@@ -490,7 +490,7 @@ def main() -> int:
         say(
             f"== sembrar {accounts:,} cuentas (una por examen; sesiones escritas en el "
             "almacén de sesiones, sin pagar el hash de contraseña; quienes entran por "
-            "el formulario pagan PBKDF2 como en producción)"
+            "el formulario pagan el hash de contraseña de producción, Argon2id)"
         )
         accounts_file = scratch / "cuentas.json"
         run(

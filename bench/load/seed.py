@@ -5,7 +5,7 @@ builds courses (tests.factories: pages published through Wagtail's revisions),
 and ``--accounts`` municipal officials, each enrolled through
 ``cursos.services.enrollment.enroll``.
 
-Every account gets a real password hash from the production hasher (PBKDF2):
+Every account gets a real password hash from the production hasher (Argon2id):
 one hash is computed here and stored on every row, so seeding pays it once
 while each sign-in during the test pays the full cost, as in production. Every
 account also gets a signed-in session written straight into the session store
