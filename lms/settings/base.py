@@ -129,7 +129,11 @@ def resilient_cache(config: dict) -> dict:
 CACHES = {"default": resilient_cache(env.cache("CACHE_URL", default="locmemcache://"))}
 
 AUTH_USER_MODEL = "accounts.User"
+# lms.accounts.backends: the stock backends, with the person loaded by a
+# query compiled once; the stock paths stay for sessions opened before.
 AUTHENTICATION_BACKENDS = [
+    "lms.accounts.backends.ModelBackend",
+    "lms.accounts.backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
