@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from lms.prepared import PreparedQuery
+
 from .models import Cohort, CoursePage, QuizAttempt, QuizPage
 from .selectors import (
     course_outline_at,
@@ -138,13 +140,13 @@ def dashboard_view(request):
 
 # ------------------------------------------------------------------ quizzes
 def _own_attempt(request, attempt_id: int, queryset=None) -> QuizAttempt:
-    """The attempt, only if it is the requesting learner's (anyone else: 404)."""
-    queryset = (
-        queryset
-        if queryset is not None
-        else QuizAttempt.objects.select_related("quiz", "enrollment")
-    )
-    return get_object_or_404(queryset, pk=attempt_id, enrollment__user=request.user)
+    """The attempt, only if it is the requesting learner's (anyone else: 404).
+    ``queryset`` is one of the ``_ATTEMPT_FOR_*`` below (what the use reads)."""
+    prepared = _OWN_ATTEMPT[queryset if queryset is not None else _ATTEMPT_FOR_RESULT]
+    found = prepared(attempt_id, request.user.pk)
+    if not found:
+        raise Http404
+    return found[0]
 
 
 # What each use of an attempt reads: exam day is mostly autosaves and attempt
@@ -160,6 +162,30 @@ _ATTEMPT_FOR_SUBMIT = QuizAttempt.objects.select_related(
 _ATTEMPT_FOR_PAGE = QuizAttempt.objects.annotate(quiz_title=F("quiz__title")).only(
     "pk", "number", "deadline", "submitted_at", "snapshot", "answers", "quiz_id"
 )
+_ATTEMPT_FOR_RESULT = QuizAttempt.objects.select_related("quiz", "enrollment")
+
+
+def _prepared_own(queryset) -> PreparedQuery:
+    """``queryset`` narrowed to one attempt of one learner, compiled once per
+    process (lms.prepared): every exam request looks its attempt up."""
+    return PreparedQuery(
+        lambda attempt_id, user_id: queryset.filter(
+            pk=attempt_id, enrollment__user_id=user_id
+        ),
+        PreparedQuery.INT,
+        PreparedQuery.INT,
+    )
+
+
+_OWN_ATTEMPT = {
+    queryset: _prepared_own(queryset)
+    for queryset in (
+        _ATTEMPT_FOR_SAVING,
+        _ATTEMPT_FOR_SUBMIT,
+        _ATTEMPT_FOR_PAGE,
+        _ATTEMPT_FOR_RESULT,
+    )
+}
 
 
 def _answers_from(post) -> dict[str, list[str]]:
