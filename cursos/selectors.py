@@ -1095,6 +1095,17 @@ _enrollments_of = PreparedQuery(
 )
 
 
+def _certificates_query(user_id):
+    from certificados.models import Certificate
+
+    return Certificate.objects.filter(enrollment__user_id=user_id).order_by(
+        "-completed_on"
+    )
+
+
+_certificates_of = PreparedQuery(_certificates_query, PreparedQuery.INT)
+
+
 def learner_dashboard(*, user) -> dict[str, list]:
     """ "Mi aprendizaje": required trainings first, then the learner's courses in
     progress and completed, and their certificates."""
@@ -1138,9 +1149,7 @@ def learner_dashboard(*, user) -> dict[str, list]:
         entry.progress = progress_by_course.get(entry.course.pk)
     from certificados.models import Certificate
 
-    certificates = list(
-        Certificate.objects.filter(enrollment__user=user).order_by("-completed_on")
-    )
+    certificates = _certificates_of(user.pk)
     by_enrollment = {c.enrollment_id: c for c in certificates}
     for entry in completed:
         entry.certificate = by_enrollment.get(entry.enrollment.pk)
