@@ -29,7 +29,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
 
 FONTS = Path(__file__).resolve().parent / "fonts"
-# Three fonts only: each embedded (subset) font costs about 1.5 ms per render.
+# Three fonts only: each embedded font adds its objects to every certificate.
 SERIF, SERIF_BOLD, SANS = "CertSerif", "CertSerif-Bold", "CertSans"
 INK = HexColor("#1B1F24")
 MUTED = HexColor("#4A5561")
@@ -78,7 +78,7 @@ class _SubsetCachingFace(TTFontFace):
         super().__init__(filename)
         self._subsets: dict[tuple[int, ...], bytes] = {}
 
-    def makeSubset(self, subset):  # noqa: N802 (reportlab's name)
+    def makeSubset(self, subset):  # reportlab's method
         key = tuple(subset)
         data = self._subsets.get(key)
         if data is None:
@@ -87,7 +87,7 @@ class _SubsetCachingFace(TTFontFace):
             data = self._subsets[key] = super().makeSubset(subset)
         return data
 
-    def addSubsetObjects(self, doc, fontname, subset):  # noqa: N802
+    def addSubsetObjects(self, doc, fontname, subset):  # reportlab's method
         reference = super().addSubsetObjects(doc, fontname, subset)
         if doc.compression:
             # The font file stream, under the name reportlab registers it by.
@@ -118,7 +118,7 @@ class _CertificateFont(TTFont):
         self.face = _SubsetCachingFace(filename)
         self._widths: dict[tuple[int, ...], _Formatted] = {}
 
-    def addObjects(self, doc):  # noqa: N802 (reportlab's name)
+    def addObjects(self, doc):  # reportlab's method
         state = self.state.get(doc)
         subsets = [
             (self.getSubsetInternalName(n, doc)[1:], tuple(subset))
@@ -542,11 +542,12 @@ def render_certificate_pdf(certificate) -> bytes:
 
     qr_size = 22 * mm
     qr_x, qr_y = width - 22 * mm - qr_size, 21 * mm
-    draw_qr(pdf, certificate.verification_url, qr_x, qr_y, qr_size)
+    url = certificate.verification_url  # a URL reverse: once, not twice
+    draw_qr(pdf, url, qr_x, qr_y, qr_size)
     pdf.setFont(SANS, 7)
     pdf.setFillColor(MUTED)
     pdf.drawRightString(qr_x - 3 * mm, qr_y + 11 * mm, "Verifique la autenticidad en:")
-    pdf.drawRightString(qr_x - 3 * mm, qr_y + 7.5 * mm, certificate.verification_url)
+    pdf.drawRightString(qr_x - 3 * mm, qr_y + 7.5 * mm, url)
     pdf.setFont(SERIF_BOLD, 8)
     pdf.drawRightString(
         qr_x - 3 * mm, qr_y + 3 * mm, f"Código: {certificate.display_code}"
