@@ -24,6 +24,15 @@ def render_certificate(self, certificate_id: int, version: int | None = None) ->
     return certificate.status
 
 
+@shared_task(name="certificados.notify_holders")
+def notify_holders(certificate_ids: list[int]) -> int:
+    """E-mail the holders of newly issued certificates, one task for a batch
+    (services.send_issued_emails)."""
+    from .services import send_issued_emails
+
+    return send_issued_emails(certificate_ids)
+
+
 @shared_task(name="certificados.reconcile")
 def reconcile_certificates() -> dict:
     """Beat task: stuck pending certificates and missing ones."""

@@ -1,13 +1,15 @@
 """The bulk path of an edition's certificates (``tasks.bulk_chunk`` →
 ``services.issue_many``): rows inserted already issued, signed and stored, a
-query count that does not grow with the chunk but for the e-mail outbox, a
-race lost cleanly, and no Wagtail reference index work per certificate."""
+query count that does not grow with the chunk (e-mails included), a race
+lost cleanly, and no Wagtail reference index work per certificate."""
 
 import hashlib
 import io
+import smtplib
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -24,9 +26,10 @@ from certificados.models import (
     CertificateTemplate,
     CertificateVersion,
 )
-from certificados.services import issue_for, issue_many
+from certificados.services import issue_for, issue_many, send_issued_emails
 from certificados.tasks import bulk_chunk
 from cursos.models import Cohort, Enrollment
+from lms.outbox.models import OutboxMessage
 from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +101,7 @@ def test_a_chunk_issues_signed_stored_certificates_and_emails_each_holder(
     assert job.done == 3
 
 
-def test_queries_do_not_grow_with_the_chunk_but_for_the_outbox(
+def test_queries_do_not_grow_with_the_chunk(
     django_capture_on_commit_callbacks,
 ):
     course = build_course(modules=1, lessons=1)
@@ -109,9 +112,9 @@ def test_queries_do_not_grow_with_the_chunk_but_for_the_outbox(
             run_chunk(cohort, django_capture_on_commit_callbacks)
         assert Certificate.objects.filter(enrollment__cohort=cohort).count() == size
         counts[size] = len(queries)
-    # Each holder's e-mail is its own outbox message (insert, then marked
-    # sent): two queries; nothing else may be per certificate.
-    assert counts[6] - counts[2] <= 2 * 4
+    # The holders' e-mails are one outbox message and one task per batch
+    # (services.notify_holders): nothing is per certificate.
+    assert counts[6] == counts[2]
 
 
 def test_an_enrollment_that_got_its_certificate_meanwhile_keeps_it(
@@ -168,3 +171,44 @@ def test_certificates_stay_out_of_wagtails_reference_index(
     assert not ReferenceIndex.objects.filter(
         base_content_type__model="certificate"
     ).exists()
+
+
+class RefusingBackend(BaseEmailBackend):
+    """An SMTP server that refuses the first address it is given."""
+
+    refused: list[str] = []
+
+    def send_messages(self, messages):
+        for message in messages:
+            if not RefusingBackend.refused:
+                RefusingBackend.refused.append(message.to[0])
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"no")})
+            mail.outbox.append(message)
+        return len(messages)
+
+
+def test_a_batch_of_emails_is_one_task_and_a_refused_one_goes_to_the_outbox(
+    django_capture_on_commit_callbacks, settings
+):
+    course = build_course(modules=1, lessons=1)
+    cohort = completed_cohort(course, 3)
+    ids = list(Enrollment.objects.filter(cohort=cohort).values_list("pk", flat=True))
+    job = BulkIssueJob.objects.create(cohort=cohort, kind="emitir", total=len(ids))
+    with django_capture_on_commit_callbacks(execute=False):
+        bulk_chunk(job.pk, ids)  # the e-mails are left in the outbox
+    (batch,) = OutboxMessage.objects.filter(task_name="certificados.notify_holders")
+    certificates = list(Certificate.objects.filter(enrollment__cohort=cohort))
+    assert sorted(batch.args[0]) == sorted(c.pk for c in certificates)
+    assert not OutboxMessage.objects.filter(task_name="lms.send_email").exists()
+
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    RefusingBackend.refused = []
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=False):
+        assert send_issued_emails(batch.args[0]) == 2
+    (refused,) = RefusingBackend.refused
+    (queued,) = OutboxMessage.objects.filter(task_name="lms.send_email")
+    assert queued.kwargs["to"] == [refused]
+    assert "certificado" in queued.kwargs["subject"].lower()
+    emails = {c.enrollment.user.email for c in certificates}
+    assert {m.to[0] for m in mail.outbox} == emails - {refused}

@@ -66,3 +66,35 @@ def test_a_very_long_name_still_fits_on_one_page(completed_enrollment):
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
     assert " ".join(name.split()) in text_of(pdf)
     assert qr_payloads(pdf) == [certificate.verification_url]
+
+
+def font_files(pdf: bytes) -> dict[str, bytes]:
+    """Each embedded font's file (decompressed), by its base name."""
+    fonts = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"]
+    files = {}
+    for ref in fonts.values():
+        font = ref.get_object()
+        descriptor = font["/FontDescriptor"].get_object()
+        files[str(font["/BaseFont"])] = descriptor["/FontFile2"].get_object().get_data()
+    return files
+
+
+def test_certificates_share_their_font_subsets_and_a_rare_letter_still_prints(
+    completed_enrollment,
+):
+    """The subsets are built once per process (certificados.pdf): two
+    certificates with different names embed the same font files, and a name
+    with a letter outside the common set gets a subset of its own, with the
+    letter in it."""
+    certificate = Certificate.objects.get(enrollment=completed_enrollment)
+    first = pdf_of(certificate, holder_name="Ana Lucía Tzul")
+    second = pdf_of(certificate, holder_name="José Ñúñez Ajú")
+    assert font_files(first) == font_files(second)
+    rare = "François Çoj Øxlajuj"
+    third = pdf_of(certificate, holder_name=rare)
+    assert rare in text_of(third)
+    assert font_files(third) != font_files(first)
+    assert qr_payloads(third) == [certificate.verification_url]
+    assert font_files(pdf_of(certificate, holder_name="Ana Lucía Tzul")) == (
+        font_files(first)
+    )
