@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import (
@@ -42,6 +42,7 @@ from cursos.selectors import (
     course_outline,
     records_by_enrollment,
 )
+from lms.accounts.models import Department
 
 # Work waiting for a tutor: handed in and not graded yet, or graded as a draft
 # (the grade is not released to the learner).
@@ -161,39 +162,93 @@ class LearnerRow:
 
 
 def _sort_key(order: str):
+    """Sort key of an ``EditionLearner`` (narrow values of every learner)."""
     if order == "progress":
-        return lambda row: (-row.progress.percent, row.enrollment.user.full_name)
+        return lambda row: (-row.percent, row.full_name)
     if order == "activity":
         # Most recent first; never active at the end.
         return lambda row: (
-            row.enrollment.last_activity_at is None,
-            -(row.enrollment.last_activity_at.timestamp())
-            if row.enrollment.last_activity_at
-            else 0,
+            row.last_activity_at is None,
+            -(row.last_activity_at.timestamp()) if row.last_activity_at else 0,
         )
-    return lambda row: (row.enrollment.user.full_name.casefold(), row.enrollment.pk)
+    return lambda row: (row.full_name.casefold(), row.pk)
+
+
+@dataclass(slots=True)
+class EditionLearner:
+    """What choosing a page of the edition's learners needs of each one."""
+
+    pk: int
+    full_name: str
+    last_activity_at: datetime | None
+    completed_at: datetime | None
+    department_id: int | None
+    percent: int = 0
 
 
 def edition_learners(
     *, user, cohort: Cohort, order: str = "name", department_id: int | None = None
-) -> tuple[list[LearnerRow], list]:
-    """Every learner ``user`` follows in ``cohort`` with their progress, sorted;
-    and the departments present (for the filter). Quiz and submission figures
-    are filled in by ``fill_learner_figures`` for the rows on screen."""
-    enrollments = list(
-        followed(user)
-        .filter(cohort=cohort)
-        .select_related("user", "user__department", "user__municipality")
-    )
+) -> tuple[list[EditionLearner], list]:
+    """Every learner ``user`` follows in ``cohort``, sorted (narrow values:
+    id, name, activity, completion, department), and the departments present
+    (for the filter). The page's rows are read by ``learner_rows``; quiz and
+    submission figures are filled in by ``fill_learner_figures``.
+
+    Sorting by progress computes every learner's progress (one records query
+    over the edition, no model instances); the other orders do not read it."""
+    enrollments = followed(user).filter(cohort=cohort)
+    learners = [
+        EditionLearner(*values)
+        for values in enrollments.order_by("pk").values_list(
+            "pk",
+            "user__full_name",
+            "last_activity_at",
+            "completed_at",
+            "user__department_id",
+        )
+    ]
+    present = {row.department_id for row in learners if row.department_id}
     departments = sorted(
-        {e.user.department for e in enrollments if e.user.department_id},
-        key=lambda d: d.name,
+        Department.objects.filter(pk__in=present), key=lambda d: d.name
     )
     if department_id is not None:
-        enrollments = [e for e in enrollments if e.user.department_id == department_id]
+        learners = [row for row in learners if row.department_id == department_id]
+        enrollments = enrollments.filter(user__department_id=department_id)
+    if order == "progress":
+        outline = course_outline(cohort.course)
+        records = _records_by_id(enrollments, [row.pk for row in learners])
+        for row in learners:
+            row.percent = build_progress(
+                outline=outline,
+                records=records[row.pk],
+                enrollment=row,
+                sequential=cohort.course.sequential,
+            ).percent
+    learners.sort(key=_sort_key(order))
+    return learners, departments
+
+
+def _records_by_id(enrollments: QuerySet[Enrollment], ids: list[int]) -> dict:
+    """``records_by_enrollment`` of every enrollment in ``enrollments``, the
+    records query filtered by the queryset (a subquery) instead of 50,000
+    ids."""
+    from cursos.selectors import _fold_records, _records_query
+
+    return _fold_records(ids, _records_query(enrollments.values("pk")))
+
+
+def learner_rows(cohort: Cohort, learners: list[EditionLearner]) -> list[LearnerRow]:
+    """The page's learners as ``LearnerRow``, in their order, with progress
+    (two queries)."""
+    by_pk = (
+        Enrollment.objects.filter(pk__in=[row.pk for row in learners])
+        .select_related("user", "user__department", "user__municipality")
+        .in_bulk()
+    )
+    enrollments = [by_pk[row.pk] for row in learners]
     outline = course_outline(cohort.course)
     records = records_by_enrollment(enrollments)
-    rows = [
+    return [
         LearnerRow(
             enrollment=enrollment,
             progress=build_progress(
@@ -205,8 +260,6 @@ def edition_learners(
         )
         for enrollment in enrollments
     ]
-    rows.sort(key=_sort_key(order))
-    return rows, departments
 
 
 def fill_learner_figures(rows: list[LearnerRow], *, quiz_total: int) -> None:

@@ -95,6 +95,7 @@ def edition_view(request, cohort_id: int):
         department_id=department_id,
     )
     page = _page(request, rows)
+    page.object_list = selectors.learner_rows(cohort, list(page.object_list))
     outline = page.object_list[0].progress.outline if page.object_list else None
     quiz_total = (
         sum(1 for item in outline.items if item.kind == "evaluacion") if outline else 0
