@@ -117,6 +117,61 @@ def assignments_ranked(today):
     )
 
 
+def assignments_by_unit(today):
+    """Current assignments counted per unit and status on ``today`` (the rule
+    of ``assignment_status``), grouped once.
+
+    Each assignment is joined to the person's valid completions of the course
+    and, separately, to their started enrollments in it: a LEFT JOIN leaves
+    the columns empty only when nothing matches, so every joined row of one
+    assignment says the same about both, and the status is read from any of
+    them (counted once per assignment, ``distinct``). The ``EXISTS`` form put
+    eight subqueries in each row's counts; PostgreSQL estimated them at an
+    index probe each, 742,000 for 10,000 assignments, and spent 2.6 s of 2.9
+    compiling the query (JIT) before running it."""
+    Status = TrainingAssignment.Status
+    same_course = Q(user__enrollments__course=F("course"))
+    started = Q(superseded_at__isnull=True) & ~Q(
+        renewal_of__isnull=False, last_activity_at__isnull=True
+    )
+    status = Case(
+        When(valid_mine__isnull=False, then=Value(Status.COMPLETED.value)),
+        When(due_on__lt=today, then=Value(Status.OVERDUE.value)),
+        When(started_mine__isnull=False, then=Value(Status.IN_PROGRESS.value)),
+        default=Value(Status.PENDING.value),
+    )
+
+    def counted(status_value=None):
+        condition = None if status_value is None else Q(row_status=status_value)
+        return Count("pk", filter=condition, distinct=True)
+
+    return (
+        TrainingAssignment.objects.current()
+        .filter(requirement__active=True, course__first_published_at__isnull=False)
+        .annotate(
+            valid_mine=FilteredRelation(
+                "user__enrollments",
+                condition=same_course
+                & _on("user__enrollments", valid_completion(today)),
+            ),
+            started_mine=FilteredRelation(
+                "user__enrollments",
+                condition=same_course & _on("user__enrollments", started),
+            ),
+        )
+        .alias(row_status=status)
+        .order_by()
+        .values("user__institution_name")
+        .annotate(
+            assigned=counted(),
+            completed=counted(Status.COMPLETED.value),
+            in_progress=counted(Status.IN_PROGRESS.value),
+            pending=counted(Status.PENDING.value),
+            overdue=counted(Status.OVERDUE.value),
+        )
+    )
+
+
 class CountedQuerySet:
     """A queryset whose count is already known, for the paginator (``model``
     names the rows in Wagtail's "10000 asignaciones de capacitación")."""
@@ -389,16 +444,7 @@ class ComplianceByUnitReportView(CoordinatorReportView):
 
     def get_queryset(self):
         return (
-            assignments_with_status(timezone.localdate())
-            .order_by()
-            .values("user__institution_name")
-            .annotate(
-                assigned=Count("pk"),
-                completed=Count("pk", filter=Q(status="completada")),
-                in_progress=Count("pk", filter=Q(status="en-curso")),
-                pending=Count("pk", filter=Q(status="pendiente")),
-                overdue=Count("pk", filter=Q(status="vencida")),
-            )
+            assignments_by_unit(timezone.localdate())
             .annotate(compliance=percent_of("completed", "assigned"))
             .order_by("-overdue", "user__institution_name")
         )

@@ -395,3 +395,39 @@ def test_compliance_page_is_flat_from_60_to_300_assignments(client, coordinator)
     bulk_learners(course, 240, with_assignments=True)
     large = queries(client, f"{COMPLIANCE}?p=2&status=vencida")
     assert small == large, (small, large)
+
+
+def test_units_count_each_assignment_once_with_its_status(compliance):
+    """The unit report counts statuses over joins (no EXISTS per row): the
+    same counts as each assignment's ``assignment_status``, an enrollment
+    replaced by its renewal included."""
+    from collections import Counter
+
+    from cursos.reports.compliance import assignments_by_unit, assignments_with_status
+
+    today = timezone.localdate()
+    eva = compliance["Eva Vencida"]
+    for assignment in TrainingAssignment.objects.filter(user=eva):
+        # An old completion, replaced by its renewal: it counts for nothing.
+        Enrollment.objects.create(
+            user=eva,
+            course=assignment.course,
+            completed_at=timezone.now(),
+            superseded_at=timezone.now(),
+        )
+    expected = Counter(
+        (row.user.institution_name, row.status)
+        for row in assignments_with_status(today).select_related("user")
+    )
+    for row in assignments_by_unit(today):
+        unit = row["user__institution_name"]
+        assert row["assigned"] == sum(
+            n for (name, _status), n in expected.items() if name == unit
+        )
+        for key, status in (
+            ("completed", "completada"),
+            ("in_progress", "en-curso"),
+            ("pending", "pendiente"),
+            ("overdue", "vencida"),
+        ):
+            assert row[key] == expected[(unit, status)], (unit, key)
