@@ -10,6 +10,7 @@ number of learners, attempts or versions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -18,6 +19,7 @@ from django.db.models import (
     BooleanField,
     Count,
     ExpressionWrapper,
+    F,
     Max,
     Prefetch,
     Q,
@@ -161,71 +163,64 @@ class LearnerRow:
     submissions: SubmissionCounts = field(default_factory=SubmissionCounts)
 
 
-def _sort_key(order: str):
-    """Sort key of an ``EditionLearner`` (narrow values of every learner)."""
-    if order == "progress":
-        return lambda row: (-row.percent, row.full_name)
+def edition_learners(
+    *, user, cohort: Cohort, order: str = "name", department_id: int | None = None
+) -> tuple[Sequence[int], list]:
+    """The ids of every learner ``user`` follows in ``cohort``, sorted, and
+    the departments present (for the filter). The page's rows are read by
+    ``learner_rows``; quiz and submission figures are filled in by
+    ``fill_learner_figures``.
+
+    Only what the order needs is read for every learner: the name (sorted
+    here, as Python compares text, the same on SQLite and PostgreSQL), the
+    last activity (sorted by the database, most recent first, never active at
+    the end), or the progress, computed for everyone from one records query
+    over the edition; never a model instance."""
+    enrollments = followed(user).filter(cohort=cohort)
+    departments = sorted(
+        Department.objects.filter(
+            pk__in=enrollments.order_by().values("user__department_id")
+        ),
+        key=lambda d: d.name,
+    )
+    if department_id is not None:
+        enrollments = enrollments.filter(user__department_id=department_id)
     if order == "activity":
-        # Most recent first; never active at the end.
-        return lambda row: (
-            row.last_activity_at is None,
-            -(row.last_activity_at.timestamp()) if row.last_activity_at else 0,
+        return (
+            enrollments.order_by(
+                F("last_activity_at").desc(nulls_last=True), "pk"
+            ).values_list("pk", flat=True),
+            departments,
         )
-    return lambda row: (row.full_name.casefold(), row.pk)
+    if order == "progress":
+        learners = list(
+            enrollments.order_by("pk").values_list(
+                "pk", "user__full_name", "completed_at"
+            )
+        )
+        outline = course_outline(cohort.course)
+        records = _records_by_id(enrollments, [pk for pk, _name, _done in learners])
+        percent = {
+            pk: build_progress(
+                outline=outline,
+                records=records[pk],
+                enrollment=Finished(completed_at),
+                sequential=cohort.course.sequential,
+            ).percent
+            for pk, _name, completed_at in learners
+        }
+        learners.sort(key=lambda row: (-percent[row[0]], row[1]))
+        return [pk for pk, _name, _done in learners], departments
+    learners = list(enrollments.order_by("pk").values_list("pk", "user__full_name"))
+    learners.sort(key=lambda row: (row[1].casefold(), row[0]))
+    return [pk for pk, _name in learners], departments
 
 
 @dataclass(slots=True)
-class EditionLearner:
-    """What choosing a page of the edition's learners needs of each one."""
+class Finished:
+    """What ``build_progress`` reads of an enrollment."""
 
-    pk: int
-    full_name: str
-    last_activity_at: datetime | None
     completed_at: datetime | None
-    department_id: int | None
-    percent: int = 0
-
-
-def edition_learners(
-    *, user, cohort: Cohort, order: str = "name", department_id: int | None = None
-) -> tuple[list[EditionLearner], list]:
-    """Every learner ``user`` follows in ``cohort``, sorted (narrow values:
-    id, name, activity, completion, department), and the departments present
-    (for the filter). The page's rows are read by ``learner_rows``; quiz and
-    submission figures are filled in by ``fill_learner_figures``.
-
-    Sorting by progress computes every learner's progress (one records query
-    over the edition, no model instances); the other orders do not read it."""
-    enrollments = followed(user).filter(cohort=cohort)
-    learners = [
-        EditionLearner(*values)
-        for values in enrollments.order_by("pk").values_list(
-            "pk",
-            "user__full_name",
-            "last_activity_at",
-            "completed_at",
-            "user__department_id",
-        )
-    ]
-    present = {row.department_id for row in learners if row.department_id}
-    departments = sorted(
-        Department.objects.filter(pk__in=present), key=lambda d: d.name
-    )
-    if department_id is not None:
-        learners = [row for row in learners if row.department_id == department_id]
-        enrollments = enrollments.filter(user__department_id=department_id)
-    if order == "progress":
-        outline = course_outline(cohort.course)
-        records = _records_by_id(enrollments, [row.pk for row in learners])
-        for row in learners:
-            row.percent = build_progress(
-                outline=outline,
-                records=records[row.pk],
-                enrollment=row,
-                sequential=cohort.course.sequential,
-            ).percent
-    learners.sort(key=_sort_key(order))
-    return learners, departments
 
 
 def _records_by_id(enrollments: QuerySet[Enrollment], ids: list[int]) -> dict:
@@ -237,15 +232,15 @@ def _records_by_id(enrollments: QuerySet[Enrollment], ids: list[int]) -> dict:
     return _fold_records(ids, _records_query(enrollments.values("pk")))
 
 
-def learner_rows(cohort: Cohort, learners: list[EditionLearner]) -> list[LearnerRow]:
-    """The page's learners as ``LearnerRow``, in their order, with progress
-    (two queries)."""
+def learner_rows(cohort: Cohort, ids: list[int]) -> list[LearnerRow]:
+    """The page's learners (``ids``, in that order) as ``LearnerRow`` with
+    their progress (two queries)."""
     by_pk = (
-        Enrollment.objects.filter(pk__in=[row.pk for row in learners])
+        Enrollment.objects.filter(pk__in=ids)
         .select_related("user", "user__department", "user__municipality")
         .in_bulk()
     )
-    enrollments = [by_pk[row.pk] for row in learners]
+    enrollments = [by_pk[pk] for pk in ids]
     outline = course_outline(cohort.course)
     records = records_by_enrollment(enrollments)
     return [

@@ -112,7 +112,7 @@ def edition_view(request, cohort_id: int):
             "course": cohort.course,
             "page_obj": page,
             "rows": page.object_list,
-            "learner_total": len(rows),
+            "learner_total": page.paginator.count,
             "order": order,
             "departments": departments,
             "department_id": department_id,
