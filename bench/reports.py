@@ -254,9 +254,10 @@ def measure(client: Client, url: str, runs: int, **params) -> dict:
     with CaptureQueriesContext(connection) as captured:
         _body(get())
     figures = {"queries": len(captured)}
-    timings, first = [], []
+    timings, first, cpu = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
+        cpu_start = time.process_time()
         response = get()
         if response.streaming:
             iterator = iter(response.streaming_content)
@@ -267,7 +268,9 @@ def measure(client: Client, url: str, runs: int, **params) -> dict:
         else:
             len(response.content)
         timings.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - cpu_start) * 1000)
     figures["ms"] = statistics.median(timings)
+    figures["cpu_ms"] = statistics.median(cpu)
     figures["streamed"] = bool(first) and not isinstance(response, FileResponse)
     if first:
         figures["first_ms"] = statistics.median(first)
@@ -281,13 +284,21 @@ def measure(client: Client, url: str, runs: int, **params) -> dict:
 
 
 def export_text(figures: dict, kind: str) -> str:
-    text = f"{kind} {figures['ms']:.0f} ms ({figures['queries']} consultas"
+    text = (
+        f"{kind} {figures['ms']:.0f} ms (CPU Python {figures['cpu_ms']:.0f} ms, "
+        f"{figures['queries']} consultas"
+    )
     if figures["streamed"]:
         text += f", primer byte {figures['first_ms']:.0f} ms"
     else:
         text += ", sin streaming"
     text += f", pico de memoria Python {figures['peak_mb']:.0f} MB)"
     return text
+
+
+def load_text() -> str:
+    """The load average (1, 5, 15 minutes): other processes share the cores."""
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def bench_size(learners: int) -> None:
@@ -298,7 +309,8 @@ def bench_size(learners: int) -> None:
     print(
         f"\n== {learners:,} inscripciones ({connection.vendor}; filas creadas con "
         f"bulk_create, no con los servicios, en "
-        f"{time.perf_counter() - start:.1f} s)"
+        f"{time.perf_counter() - start:.1f} s; carga de la máquina "
+        f"{load_text()})"
     )
     runs = runs_for(learners)
     coordinator = Client()
@@ -378,7 +390,10 @@ def bench_size(learners: int) -> None:
     ]
     for label, client, url, params, exports in pages:
         page = measure(client, url, runs, **params)
-        parts = [f"página {page['ms']:.0f} ms ({page['queries']} consultas)"]
+        parts = [
+            f"página {page['ms']:.0f} ms (CPU Python {page['cpu_ms']:.0f} ms, "
+            f"{page['queries']} consultas)"
+        ]
         for kind in exports:
             if kind == "formato":
                 figures = measure(client, url, runs, **params, formato="csv")
@@ -386,7 +401,7 @@ def bench_size(learners: int) -> None:
             else:
                 figures = measure(client, url, runs, **params, export=kind)
                 parts.append(export_text(figures, kind.upper()))
-        print(f"{label}: " + " · ".join(parts), flush=True)
+        print(f"{label}: " + " · ".join(parts) + f" [carga {load_text()}]", flush=True)
 
     from home.opendata.aggregate import build_dataset, fetch_counts, publish
 
@@ -412,7 +427,8 @@ def bench_size(learners: int) -> None:
 def main() -> None:
     print(
         "Tiempos en una máquina de 2 núcleos compartida con otros procesos: "
-        "comparar consultas y proporciones de la misma corrida."
+        "comparar consultas, CPU de Python y proporciones de la misma corrida "
+        "(la carga de la máquina va entre corchetes)."
     )
     for learners in SIZES:
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)

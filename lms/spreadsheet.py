@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import datetime
 import re
+import tempfile
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -203,6 +204,25 @@ class SafeSpreadsheetExportMixin:
                 row.append(cell)
             worksheet.append(row)
         workbook.save(output)
+
+    def write_xlsx_response(self, queryset):
+        """Wagtail's response, with the workbook written to a temporary file
+        instead of memory (``write_xlsx`` already writes rows as they come,
+        openpyxl's write-only mode): the file is sent in blocks and removed
+        when the response is closed."""
+        from django.http import FileResponse
+
+        output = tempfile.TemporaryFile()
+        self.write_xlsx(queryset, output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type=(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+            filename=f"{self.get_filename()}.xlsx",
+        )
 
     @cached_property
     def export_buttons(self) -> list:

@@ -1,6 +1,15 @@
 """The coordinators' "Libro de calificaciones": one row per learner of a graded
 course (or one edition of it), one column per graded item, the component
-averages, the final grade and the result; CSV/XLSX export with safe cells."""
+averages, the final grade and the result; CSV/XLSX export with safe cells.
+
+Grades are computed for the rows that are shown: the page's learners are
+chosen first (sorted on name and id), then graded; an export grades them in
+chunks as it writes them."""
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 
 import django_filters
 from django.utils.functional import cached_property
@@ -11,8 +20,175 @@ from wagtail.admin.ui.tables import Column
 from lms.spreadsheet import safe_cell
 
 from ..models import Cohort, CoursePage, Enrollment
-from ..selectors_grades import cell_text, format_number, gradebook
+from ..selectors_grades import (
+    Gradebook,
+    GradebookRow,
+    cell_text,
+    final_grade_of,
+    format_number,
+    gradebook,
+    result_label,
+)
+from ..services.grades import course_grade
 from .base import CoordinatorReportView
+
+# Learners graded per round of queries in an export.
+GRADE_CHUNK = 1000
+
+
+def book_columns(cohort_or_course: Cohort | CoursePage) -> Gradebook:
+    """The book's columns (graded items, components) without any row."""
+    return gradebook(cohort_or_course=cohort_or_course, enrollments=[])
+
+
+def book_rows(book: Gradebook, enrollments: list[Enrollment]) -> list[GradebookRow]:
+    """The rows of ``enrollments``, in their order, in ``book``'s columns: the
+    same rows as ``gradebook`` builds, with ``course_grade``'s queries for
+    these enrollments only (the book's items are not read again)."""
+    summaries = course_grade(
+        course=book.course,
+        enrollment_ids=[e.pk for e in enrollments],
+        items=book.items,
+    )
+    order = {item.id: index for index, item in enumerate(book.items)}
+    # The result's label depends on these two fields only: translated once
+    # per pair, not once per row.
+    results: dict[tuple[bool, str], str] = {}
+    rows = []
+    for enrollment in enrollments:
+        summary = summaries[enrollment.pk]
+        key = (enrollment.completed_at is None, enrollment.result)
+        if key not in results:
+            results[key] = result_label(enrollment, summary)
+        rows.append(
+            GradebookRow(
+                enrollment=enrollment,
+                cells=sorted(summary.items, key=lambda cell: order[cell.id]),
+                components={c.key: c for c in summary.components},
+                grade=final_grade_of(enrollment, summary),
+                result=results[key],
+            )
+        )
+    return rows
+
+
+def cell_texts():
+    """``cell_text`` remembered per (percent, optional, state), what its text
+    depends on: a 50,000-row export asks for the same few labels 100,000
+    times, and each translation lookup costs more than writing the cell."""
+    texts: dict[tuple, str] = {}
+
+    def text(cell) -> str:
+        key = (cell.percent, cell.optional, cell.state)
+        if key not in texts:
+            texts[key] = cell_text(cell)
+        return texts[key]
+
+    return text
+
+
+@dataclass(slots=True)
+class Person:
+    full_name: str
+    email: str
+
+
+@dataclass(slots=True)
+class Edition:
+    name: str
+
+
+@dataclass(slots=True)
+class EnrollmentValues:
+    """What a gradebook row reads from an enrollment (``GradebookRow``,
+    ``result_label``, ``final_grade_of``), from plain values: an export of
+    50,000 learners does not build 150,000 model instances."""
+
+    pk: int
+    user: Person
+    cohort: Edition | None
+    completed_at: datetime.datetime | None
+    final_grade: Decimal | None
+    result: str
+
+
+def enrollment_values(enrollments) -> Iterator[EnrollmentValues]:
+    """``enrollments`` (a queryset) read in chunks as ``EnrollmentValues``."""
+    for (
+        pk,
+        name,
+        email,
+        cohort_id,
+        cohort,
+        completed_at,
+        grade,
+        result,
+    ) in enrollments.values_list(
+        "pk",
+        "user__full_name",
+        "user__email",
+        "cohort_id",
+        "cohort__name",
+        "completed_at",
+        "final_grade",
+        "result",
+    ).iterator(chunk_size=GRADE_CHUNK):
+        yield EnrollmentValues(
+            pk=pk,
+            user=Person(full_name=name, email=email),
+            cohort=Edition(name=cohort) if cohort_id is not None else None,
+            completed_at=completed_at,
+            final_grade=grade,
+            result=result,
+        )
+
+
+def graded_in_chunks(
+    book: Gradebook, enrollments: Iterable[Enrollment]
+) -> Iterator[GradebookRow]:
+    """``book_rows`` of ``enrollments`` (a queryset: read in chunks as plain
+    values), ``GRADE_CHUNK`` learners at a time, so memory stays flat however
+    many there are."""
+    size = GRADE_CHUNK
+    if hasattr(enrollments, "values_list"):
+        enrollments = enrollment_values(enrollments)
+    chunk = []
+    for enrollment in enrollments:
+        chunk.append(enrollment)
+        if len(chunk) >= size:
+            yield from book_rows(book, chunk)
+            chunk = []
+    if chunk:
+        yield from book_rows(book, chunk)
+
+
+def book_enrollments(enrollments, cohort_or_course: Cohort | CoursePage):
+    """``enrollments`` (already limited to what the reader may see) of the
+    course or edition, in the book's order (name, then id), with what a row
+    shows; the same choice as ``gradebook`` makes from a queryset."""
+    if isinstance(cohort_or_course, Cohort):
+        enrollments = enrollments.filter(
+            course=cohort_or_course.course, cohort=cohort_or_course
+        )
+    else:
+        enrollments = enrollments.filter(course=cohort_or_course)
+    return (
+        enrollments.select_related("user", "cohort")
+        .only(*ROW_FIELDS)
+        .order_by("user__full_name", "pk")
+    )
+
+
+# What a row reads from its enrollment (``GradebookRow``, ``result_label``,
+# ``final_grade_of``).
+ROW_FIELDS = (
+    "cohort__name",
+    "user__full_name",
+    "user__email",
+    "completed_at",
+    "final_grade",
+    "result",
+)
 
 
 def graded_courses():
@@ -77,10 +253,27 @@ class GradebookReportView(CoordinatorReportView):
         course, cohort = self.choice
         if course is None:
             return []
-        self.book = gradebook(
-            cohort_or_course=cohort or course, enrollments=enrollments.order_by()
+        self.book = book_columns(cohort or course)
+        return book_enrollments(enrollments.order_by(), cohort or course)
+
+    def paginate_queryset(self, queryset, page_size):
+        """The page's learners first, then their grades: one round of
+        ``course_grade`` for the rows shown, whatever the course's size."""
+        paginator, page, enrollments, is_paginated = super().paginate_queryset(
+            queryset, page_size
         )
-        return self.book.rows
+        if self.book is not None:
+            page.object_list = book_rows(self.book, list(enrollments))
+        return paginator, page, page.object_list, is_paginated
+
+    def export_rows(self, queryset):
+        if self.book is None:
+            return
+        self.cell_text = cell_texts()
+        for row in graded_in_chunks(self.book, queryset):
+            yield self.to_row_dict(row)
+
+    cell_text = staticmethod(cell_text)
 
     # -------------------------------------------------------------- columns
     @property
@@ -138,7 +331,7 @@ class GradebookReportView(CoordinatorReportView):
             "result": row.result,
         }
         for (name, _item), cell in zip(self.item_fields, row.cells, strict=True):
-            values[name] = cell_text(cell)
+            values[name] = self.cell_text(cell)
         for name, key in self.component_fields:
             values[name] = format_number(row.components[key].average_so_far)
         return {field: values[field] for field in self.list_export}

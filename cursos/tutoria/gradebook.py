@@ -1,24 +1,36 @@
 """The tutor's gradebook of one edition: their learners, one column per graded
-item, the component averages, the final grade and the result; CSV download."""
+item, the component averages, the final grade and the result; CSV download.
+
+The page shows 50 learners and grades only those; the CSV is streamed, its
+learners graded in chunks as the rows are written."""
 
 import csv
-import io
+from collections.abc import Iterable, Iterator
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from cursos.editions import is_coordinator, is_tutor, tutored_enrollments
 from cursos.models import Cohort, EditionTutor
-from cursos.selectors_grades import Gradebook, cell_text, format_number
-from cursos.selectors_grades import gradebook as build_gradebook
-from lms.spreadsheet import BOM, safe_row
+from cursos.reports.gradebook import (
+    book_columns,
+    book_enrollments,
+    book_rows,
+    cell_texts,
+    graded_in_chunks,
+)
+from cursos.selectors_grades import Gradebook, GradebookRow, cell_text, format_number
+from lms.spreadsheet import BOM, Echo, safe_row
+
+PER_PAGE = 50
+CSV_ROWS_PER_CHUNK = 500
 
 
-def gradebook_table(book: Gradebook) -> tuple[list[str], list[list[str]]]:
-    """Headings and rows as text, for the CSV (and the page's tests)."""
+def gradebook_headings(book: Gradebook) -> list[str]:
     headings = [_("Nombre"), _("Correo")]
     headings += [item.title for item in book.items]
     headings += [
@@ -26,28 +38,45 @@ def gradebook_table(book: Gradebook) -> tuple[list[str], list[list[str]]]:
         for key in book.component_keys
     ]
     headings += [_("Nota final"), _("Resultado")]
-    rows = []
-    for row in book:
-        cells = [row.name, row.email]
-        cells += [cell_text(cell) for cell in row.cells]
-        cells += [
-            format_number(row.components[key].average_so_far)
-            for key in book.component_keys
-        ]
-        cells += [format_number(row.grade), row.result]
-        rows.append(cells)
-    return headings, rows
+    return headings
 
 
-def _csv_response(book: Gradebook, cohort: Cohort) -> HttpResponse:
-    headings, rows = gradebook_table(book)
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer)
-    writer.writerow(safe_row(headings))
+def gradebook_cells(book: Gradebook, row: GradebookRow, text=cell_text) -> list[str]:
+    cells = [row.name, row.email]
+    cells += [text(cell) for cell in row.cells]
+    cells += [
+        format_number(row.components[key].average_so_far) for key in book.component_keys
+    ]
+    cells += [format_number(row.grade), row.result]
+    return cells
+
+
+def gradebook_table(book: Gradebook) -> tuple[list[str], list[list[str]]]:
+    """Headings and rows as text (the CSV's, for the tests)."""
+    return gradebook_headings(book), [gradebook_cells(book, row) for row in book]
+
+
+def stream_csv(book: Gradebook, rows: Iterable[GradebookRow]) -> Iterator[str]:
+    """BOM and heading row at once, then the rows in chunks; every cell made
+    safe (``safe_row``), headings included."""
+    writer = csv.writer(Echo())
+    yield BOM + writer.writerow(safe_row(gradebook_headings(book)))
+    chunk = []
+    text = cell_texts()
     for row in rows:
-        writer.writerow(safe_row(row))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        chunk.append(writer.writerow(safe_row(gradebook_cells(book, row, text))))
+        if len(chunk) >= CSV_ROWS_PER_CHUNK:
+            yield "".join(chunk)
+            chunk = []
+    if chunk:
+        yield "".join(chunk)
+
+
+def _csv_response(book: Gradebook, learners, cohort: Cohort) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        stream_csv(book, graded_in_chunks(book, learners)),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="calificaciones-edicion-{cohort.pk}.csv"'
     )
@@ -70,11 +99,20 @@ def gradebook_view(request, cohort_id: int):
         or enrollments.exists()
     ):
         raise Http404
-    book = build_gradebook(cohort_or_course=cohort, enrollments=enrollments)
+    book = book_columns(cohort)
+    learners = book_enrollments(enrollments, cohort)
     if request.GET.get("formato") == "csv":
-        return _csv_response(book, cohort)
+        return _csv_response(book, learners, cohort)
+    page = Paginator(learners, PER_PAGE).get_page(request.GET.get("pagina"))
+    book.rows = book_rows(book, list(page.object_list))
     return render(
         request,
         "tutoria/gradebook.html",
-        {"cohort": cohort, "course": cohort.course, "book": book},
+        {
+            "cohort": cohort,
+            "course": cohort.course,
+            "book": book,
+            "page_obj": page,
+            "learner_total": page.paginator.count,
+        },
     )

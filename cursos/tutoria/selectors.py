@@ -10,14 +10,16 @@ number of learners, attempts or versions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import (
     BooleanField,
     Count,
     ExpressionWrapper,
+    F,
     Max,
     Prefetch,
     Q,
@@ -42,6 +44,7 @@ from cursos.selectors import (
     course_outline,
     records_by_enrollment,
 )
+from lms.accounts.models import Department
 
 # Work waiting for a tutor: handed in and not graded yet, or graded as a draft
 # (the grade is not released to the learner).
@@ -160,40 +163,87 @@ class LearnerRow:
     submissions: SubmissionCounts = field(default_factory=SubmissionCounts)
 
 
-def _sort_key(order: str):
-    if order == "progress":
-        return lambda row: (-row.progress.percent, row.enrollment.user.full_name)
-    if order == "activity":
-        # Most recent first; never active at the end.
-        return lambda row: (
-            row.enrollment.last_activity_at is None,
-            -(row.enrollment.last_activity_at.timestamp())
-            if row.enrollment.last_activity_at
-            else 0,
-        )
-    return lambda row: (row.enrollment.user.full_name.casefold(), row.enrollment.pk)
-
-
 def edition_learners(
     *, user, cohort: Cohort, order: str = "name", department_id: int | None = None
-) -> tuple[list[LearnerRow], list]:
-    """Every learner ``user`` follows in ``cohort`` with their progress, sorted;
-    and the departments present (for the filter). Quiz and submission figures
-    are filled in by ``fill_learner_figures`` for the rows on screen."""
-    enrollments = list(
-        followed(user)
-        .filter(cohort=cohort)
-        .select_related("user", "user__department", "user__municipality")
-    )
+) -> tuple[Sequence[int], list]:
+    """The ids of every learner ``user`` follows in ``cohort``, sorted, and
+    the departments present (for the filter). The page's rows are read by
+    ``learner_rows``; quiz and submission figures are filled in by
+    ``fill_learner_figures``.
+
+    Only what the order needs is read for every learner: the name (sorted
+    here, as Python compares text, the same on SQLite and PostgreSQL), the
+    last activity (sorted by the database, most recent first, never active at
+    the end), or the progress, computed for everyone from one records query
+    over the edition; never a model instance."""
+    enrollments = followed(user).filter(cohort=cohort)
     departments = sorted(
-        {e.user.department for e in enrollments if e.user.department_id},
+        Department.objects.filter(
+            pk__in=enrollments.order_by().values("user__department_id")
+        ),
         key=lambda d: d.name,
     )
     if department_id is not None:
-        enrollments = [e for e in enrollments if e.user.department_id == department_id]
+        enrollments = enrollments.filter(user__department_id=department_id)
+    if order == "activity":
+        return (
+            enrollments.order_by(
+                F("last_activity_at").desc(nulls_last=True), "pk"
+            ).values_list("pk", flat=True),
+            departments,
+        )
+    if order == "progress":
+        learners = list(
+            enrollments.order_by("pk").values_list(
+                "pk", "user__full_name", "completed_at"
+            )
+        )
+        outline = course_outline(cohort.course)
+        records = _records_by_id(enrollments, [pk for pk, _name, _done in learners])
+        percent = {
+            pk: build_progress(
+                outline=outline,
+                records=records[pk],
+                enrollment=Finished(completed_at),
+                sequential=cohort.course.sequential,
+            ).percent
+            for pk, _name, completed_at in learners
+        }
+        learners.sort(key=lambda row: (-percent[row[0]], row[1]))
+        return [pk for pk, _name, _done in learners], departments
+    learners = list(enrollments.order_by("pk").values_list("pk", "user__full_name"))
+    learners.sort(key=lambda row: (row[1].casefold(), row[0]))
+    return [pk for pk, _name in learners], departments
+
+
+@dataclass(slots=True)
+class Finished:
+    """What ``build_progress`` reads of an enrollment."""
+
+    completed_at: datetime | None
+
+
+def _records_by_id(enrollments: QuerySet[Enrollment], ids: list[int]) -> dict:
+    """``records_by_enrollment`` of every enrollment in ``enrollments``, the
+    records query filtered by the queryset (a subquery) instead of 50,000
+    ids."""
+    from cursos.selectors import _fold_records, _records_query
+
+    return _fold_records(ids, _records_query(enrollments.values("pk")))
+
+
+def learner_rows(cohort: Cohort, ids: list[int]) -> list[LearnerRow]:
+    """The page's learners (``ids``, in that order) as ``LearnerRow`` with
+    their progress (two queries)."""
+    by_pk = (
+        Enrollment.objects.filter(pk__in=ids)
+        .select_related("user", "user__department", "user__municipality")
+        .in_bulk()
+    )
+    enrollments = [by_pk[pk] for pk in ids]
     outline = course_outline(cohort.course)
     records = records_by_enrollment(enrollments)
-    rows = [
+    return [
         LearnerRow(
             enrollment=enrollment,
             progress=build_progress(
@@ -205,8 +255,6 @@ def edition_learners(
         )
         for enrollment in enrollments
     ]
-    rows.sort(key=_sort_key(order))
-    return rows, departments
 
 
 def fill_learner_figures(rows: list[LearnerRow], *, quiz_total: int) -> None:

@@ -95,6 +95,7 @@ def edition_view(request, cohort_id: int):
         department_id=department_id,
     )
     page = _page(request, rows)
+    page.object_list = selectors.learner_rows(cohort, list(page.object_list))
     outline = page.object_list[0].progress.outline if page.object_list else None
     quiz_total = (
         sum(1 for item in outline.items if item.kind == "evaluacion") if outline else 0
@@ -111,7 +112,7 @@ def edition_view(request, cohort_id: int):
             "course": cohort.course,
             "page_obj": page,
             "rows": page.object_list,
-            "learner_total": len(rows),
+            "learner_total": page.paginator.count,
             "order": order,
             "departments": departments,
             "department_id": department_id,

@@ -165,7 +165,8 @@ def test_tutor_sees_only_own_learners_and_downloads_csv(db):
     assert "Learner de Escuintla" not in page
     response = client.get(tutor_url(cohort), {"formato": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    text = response.content.decode("utf-8-sig")
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Learner de Guatemala" in text and "Learner de Escuintla" not in text
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][0] == "Nombre" and rows[0][-1] == "Resultado"
@@ -219,3 +220,101 @@ def test_export_headings_from_authored_titles_are_safe_too(coordinator):
     headings = next(csv.reader(io.StringIO(text)))
     assert "'=1+2 Evaluación" in headings
     assert not any(h.startswith("=") for h in headings)
+
+
+# ------------------------------------------------------------------ at scale
+# The page grades only its own rows and the exports grade in chunks: the rows,
+# the text and the bytes are those of the whole book built at once.
+def _old_csv(book) -> bytes:
+    """The tutor CSV as it was written before it was streamed: the whole book,
+    then every row through ``safe_row``."""
+    from cursos.tutoria.gradebook import gradebook_table
+    from lms.spreadsheet import BOM, safe_row
+
+    headings, rows = gradebook_table(book)
+    buffer = io.StringIO()
+    buffer.write(BOM)
+    writer = csv.writer(buffer)
+    writer.writerow(safe_row(headings))
+    for row in rows:
+        writer.writerow(safe_row(row))
+    return buffer.getvalue().encode()
+
+
+def test_rows_graded_in_chunks_are_the_books_rows(db, monkeypatch):
+    from cursos.reports import gradebook as module
+
+    course, cohort, _ = _world(5, 1)
+    whole = gradebook(cohort_or_course=cohort, enrollments=Enrollment.objects.all())
+    monkeypatch.setattr(module, "GRADE_CHUNK", 2)
+    book = module.book_columns(cohort)
+    assert (book.items, book.component_keys) == (whole.items, whole.component_keys)
+    learners = module.book_enrollments(Enrollment.objects.all(), cohort)
+
+    def seen(rows):
+        return [
+            (r.enrollment.pk, r.name, r.email, r.cohort_name)
+            + (r.cells, r.components, r.grade, r.result)
+            for r in rows
+        ]
+
+    assert seen(module.graded_in_chunks(book, learners)) == seen(whole.rows)
+    assert seen(module.book_rows(book, list(learners))) == seen(whole.rows)
+
+
+def test_tutor_csv_is_streamed_and_byte_identical(db, monkeypatch):
+    from cursos.reports import gradebook as module
+    from cursos.tutoria import gradebook as tutor_module
+
+    course, cohort, enrollments = _world(5, 1)
+    evil = enrollments[3].user
+    evil.full_name = '=HYPERLINK("http://malo.example","clic")'
+    evil.save(update_fields=["full_name"])
+    tutor = UserFactory()
+    tutor.groups.add(Group.objects.get(name=TUTORS_GROUP))
+    EditionTutor.objects.create(cohort=cohort, tutor=tutor)
+    whole = gradebook(cohort_or_course=cohort, enrollments=Enrollment.objects.all())
+    monkeypatch.setattr(module, "GRADE_CHUNK", 2)
+    monkeypatch.setattr(tutor_module, "CSV_ROWS_PER_CHUNK", 2)
+    response = signed_in(tutor).get(tutor_url(cohort), {"formato": "csv"})
+    chunks = [
+        chunk if isinstance(chunk, bytes) else chunk.encode()
+        for chunk in response.streaming_content
+    ]
+    assert len(chunks) == 4  # heading, then 2 + 2 + 1 rows
+    assert b"".join(chunks) == _old_csv(whole)
+    assert b"'=HYPERLINK" in b"".join(chunks)
+
+
+def test_tutor_page_grades_only_its_learners(db, monkeypatch):
+    from cursos.tutoria import gradebook as tutor_module
+
+    course, cohort, _ = _world(5, 1)
+    tutor = UserFactory()
+    tutor.groups.add(Group.objects.get(name=TUTORS_GROUP))
+    EditionTutor.objects.create(cohort=cohort, tutor=tutor)
+    monkeypatch.setattr(tutor_module, "PER_PAGE", 2)
+    page = signed_in(tutor).get(tutor_url(cohort), {"pagina": 2}).content.decode()
+    assert page.count("Participante ") == 2
+    assert "Participante 02" in page and "Participante 03" in page
+    assert "5 participantes" in page
+    assert "Página 2 de 3" in page
+
+
+def test_report_pages_and_exports_are_the_whole_books(coordinator, monkeypatch):
+    from cursos.reports import gradebook as module
+
+    course, _cohort, _ = _world(5, 1)
+    client = signed_in(coordinator)
+    before = b"".join(
+        client.get(REPORT, {"course": course.pk, "export": "csv"}).streaming_content
+    )
+    monkeypatch.setattr(module.GradebookReportView, "paginate_by", 2)
+    monkeypatch.setattr(module, "GRADE_CHUNK", 2)
+    after = b"".join(
+        client.get(REPORT, {"course": course.pk, "export": "csv"}).streaming_content
+    )
+    assert after == before
+    page = client.get(REPORT, {"course": course.pk, "p": 3}).content.decode()
+    table = page[page.rindex("<tbody") :]
+    assert table.count("Participante ") == 1 and "Participante 04" in table

@@ -354,3 +354,80 @@ def test_reports_are_flat_from_10_to_1000_learners(client, coordinator, report):
     bulk_learners(course, 990)
     large = queries(client, url)
     assert small == large, (small, large)
+
+
+def page_names(html: str) -> list[str]:
+    """The names in the first column of a report page's table, in order."""
+    import re
+
+    table = html[html.rindex("<tbody") :]
+    return re.findall(r"<td[^>]*>\s*(Persona \d+)\s*</td>", table)
+
+
+def test_compliance_pages_follow_the_export_order(client, coordinator):
+    """The page picks its 50 rows by id and status, then reads them: the same
+    rows in the same order as the export, on every page and with a status
+    filter; the totals are the paginator's count."""
+    course = diploma_with_cohorts()
+    bulk_learners(course, 120, with_assignments=True)
+    client.force_login(coordinator)
+    rows = csv_rows(client.get(COMPLIANCE, {"export": "csv"}))
+    exported = [r["Nombre"] for r in rows]
+    shown = []
+    for number in (1, 2, 3):
+        html = client.get(COMPLIANCE, {"p": number}).content.decode()
+        shown += page_names(html)
+    assert shown == exported and len(shown) == 120
+    assert "Asignadas: <strong>120</strong>" in html
+    assert "120 asignaciones de capacitación" in html
+    overdue = csv_rows(client.get(COMPLIANCE, {"export": "csv", "status": "vencida"}))
+    assert {r["Estado"] for r in overdue} == {"Vencida"} and len(overdue) == 80
+    html = client.get(COMPLIANCE, {"status": "vencida", "p": 2}).content.decode()
+    assert page_names(html) == [r["Nombre"] for r in overdue][50:]
+    assert "Vencida: <strong>80</strong>" in html
+
+
+def test_compliance_page_is_flat_from_60_to_300_assignments(client, coordinator):
+    course = diploma_with_cohorts()
+    client.force_login(coordinator)
+    bulk_learners(course, 60, with_assignments=True)
+    small = queries(client, f"{COMPLIANCE}?p=2&status=vencida")
+    bulk_learners(course, 240, with_assignments=True)
+    large = queries(client, f"{COMPLIANCE}?p=2&status=vencida")
+    assert small == large, (small, large)
+
+
+def test_units_count_each_assignment_once_with_its_status(compliance):
+    """The unit report counts statuses over joins (no EXISTS per row): the
+    same counts as each assignment's ``assignment_status``, an enrollment
+    replaced by its renewal included."""
+    from collections import Counter
+
+    from cursos.reports.compliance import assignments_by_unit, assignments_with_status
+
+    today = timezone.localdate()
+    eva = compliance["Eva Vencida"]
+    for assignment in TrainingAssignment.objects.filter(user=eva):
+        # An old completion, replaced by its renewal: it counts for nothing.
+        Enrollment.objects.create(
+            user=eva,
+            course=assignment.course,
+            completed_at=timezone.now(),
+            superseded_at=timezone.now(),
+        )
+    expected = Counter(
+        (row.user.institution_name, row.status)
+        for row in assignments_with_status(today).select_related("user")
+    )
+    for row in assignments_by_unit(today):
+        unit = row["user__institution_name"]
+        assert row["assigned"] == sum(
+            n for (name, _status), n in expected.items() if name == unit
+        )
+        for key, status in (
+            ("completed", "completada"),
+            ("in_progress", "en-curso"),
+            ("pending", "pendiente"),
+            ("overdue", "vencida"),
+        ):
+            assert row[key] == expected[(unit, status)], (unit, key)

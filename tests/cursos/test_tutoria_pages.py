@@ -199,7 +199,15 @@ def test_submission_page_escapes_text_and_keeps_line_breaks(edition):
 # ------------------------------------------------------------------ budgets
 @pytest.mark.parametrize(
     "url",
-    ["/tutoria/", "/tutoria/ediciones/{cohort}/", "/tutoria/pendientes/"],
+    [
+        "/tutoria/",
+        "/tutoria/ediciones/{cohort}/",
+        # Sorted by progress: every learner's progress from one records query
+        # over the edition, then the page's rows.
+        "/tutoria/ediciones/{cohort}/?orden=avance&pagina=2",
+        "/tutoria/ediciones/{cohort}/?orden=actividad&departamento=1",
+        "/tutoria/pendientes/",
+    ],
 )
 def test_lists_are_flat_in_queries(edition, url):
     _course, cohort, homework, quiz = edition
