@@ -227,9 +227,9 @@ def _records_by_id(enrollments: QuerySet[Enrollment], ids: list[int]) -> dict:
     """``records_by_enrollment`` of every enrollment in ``enrollments``, the
     records query filtered by the queryset (a subquery) instead of 50,000
     ids."""
-    from cursos.selectors import _fold_records, _records_query
+    from cursos.selectors import records_of_queryset
 
-    return _fold_records(ids, _records_query(enrollments.values("pk")))
+    return records_of_queryset(enrollments, ids)
 
 
 def learner_rows(cohort: Cohort, ids: list[int]) -> list[LearnerRow]:
