@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from comunidad.services.notifications import unread_cache_key, unread_count
 from cursos.tutoria.access import can_tutor, may_tutor, tutor_access_key
-from lms.accounts.permissions import TIMEOUT as ACCESS_TIMEOUT
 from lms.accounts.permissions import (
     VERSION_KEY,
     admin_access_key,
     can_access_admin,
     may_enter_admin,
+    remember_access,
 )
 
 NAV_PAGE_URLS_KEY = "nav:chrome:v2"
@@ -136,18 +136,14 @@ def site_navigation(request):
     tutor_key = tutor_access_key(version, user.pk)
     access = cache.get_many([admin_key, tutor_key])
     context["can_access_admin"] = user.is_superuser or _cached_or_lazy(
-        access.get(admin_key), lambda: _remember(admin_key, may_enter_admin(user))
+        access.get(admin_key),
+        lambda: remember_access(admin_key, may_enter_admin(user)),
     )
     context["can_tutor"] = _cached_or_lazy(
-        access.get(tutor_key), lambda: _remember(tutor_key, may_tutor(user))
+        access.get(tutor_key), lambda: remember_access(tutor_key, may_tutor(user))
     )
     return context
 
 
 def _cached_or_lazy(value, compute):
     return value if value is not None else SimpleLazyObject(compute)
-
-
-def _remember(key: str, allowed: bool) -> bool:
-    cache.set(key, allowed, ACCESS_TIMEOUT)
-    return allowed

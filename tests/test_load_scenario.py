@@ -35,17 +35,24 @@ def scenario():
     return load_module("scenario_pages")
 
 
-def test_the_load_test_journey_matches_the_pages(participant):
-    pages = scenario()
+def exam_course(*, choices: int):
+    """A course whose timed quiz has one single-choice and one multiple-choice
+    question, as the load test's quiz has."""
     course = build_course(modules=1, lessons=1)
     quiz = add_quiz(
         course,
         questions=[
-            question(prompt="Una", correct=(1,), choices=4),
-            question(kind="multiple", prompt="Varias", correct=(0, 2), choices=4),
+            question(prompt="Una", correct=(1,), choices=choices),
+            question(kind="multiple", prompt="Varias", correct=(0, 2), choices=choices),
         ],
         time_limit_minutes=45,
     )
+    return course, quiz
+
+
+def test_the_load_test_journey_matches_the_pages(participant):
+    pages = scenario()
+    course, quiz = exam_course(choices=4)
     enroll(user=participant, course=course)
     client = Client(enforce_csrf_checks=True)
     client.force_login(participant)
@@ -232,15 +239,7 @@ def test_check_wants_exactly_one_result_per_submit():
 
 def test_verify_reads_attempts_as_the_services_store_them(participant):
     confirmed, verify = load_module("confirmed"), load_module("verify")
-    course = build_course(modules=1, lessons=1)
-    quiz = add_quiz(
-        course,
-        questions=[
-            question(prompt="Una", correct=(1,), choices=3),
-            question(kind="multiple", prompt="Varias", correct=(0, 2), choices=3),
-        ],
-        time_limit_minutes=45,
-    )
+    course, quiz = exam_course(choices=3)
     enrollment = enroll(user=participant, course=course)
     attempt = start_attempt(enrollment=enrollment, quiz=quiz)
     one, several = attempt.snapshot

@@ -343,14 +343,9 @@ def unread_count(user) -> int:
     key = unread_cache_key(user.pk)
     count = cache.get(key)
     if count is None:
-        count = count_unread(user)
+        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
         cache.set(key, count, UNREAD_CACHE_TIMEOUT)
     return count
-
-
-def count_unread(user) -> int:
-    """The unread count from the database (what ``unread_count`` caches)."""
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
 def mark_read(*, user, notification_id: int) -> Notification:

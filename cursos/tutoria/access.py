@@ -4,13 +4,11 @@ Cached like the admin link (``lms.accounts.permissions``): any change to group
 membership or permissions changes the version in the key, so learner pages do
 not pay a group query to decide on a link. The tutor area checks for real.
 The header reads it with the other header facts in one round trip
-(``lms.context_processors.header``).
+(``lms.context_processors.site_navigation``).
 """
 
-from django.core.cache import cache
-
 from cursos.editions import is_coordinator, is_tutor
-from lms.accounts.permissions import TIMEOUT, _version
+from lms.accounts.permissions import _version, cached_access
 
 
 def tutor_access_key(version: str, user_id: int) -> str:
@@ -28,8 +26,4 @@ def can_tutor(user) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     key = tutor_access_key(_version(), user.pk)
-    allowed = cache.get(key)
-    if allowed is None:
-        allowed = may_tutor(user)
-        cache.set(key, allowed, TIMEOUT)
-    return allowed
+    return cached_access(key, lambda: may_tutor(user))

@@ -35,14 +35,22 @@ def may_enter_admin(user) -> bool:
     return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
 
 
+def remember_access(key: str, allowed: bool) -> bool:
+    """Cache one access answer under ``key`` (a versioned key) and return it."""
+    cache.set(key, allowed, TIMEOUT)
+    return allowed
+
+
+def cached_access(key: str, check) -> bool:
+    """The answer cached under ``key``, or ``check()``'s, remembered."""
+    allowed = cache.get(key)
+    return remember_access(key, check()) if allowed is None else allowed
+
+
 def can_access_admin(user) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
     key = admin_access_key(_version(), user.pk)
-    allowed = cache.get(key)
-    if allowed is None:
-        allowed = may_enter_admin(user)
-        cache.set(key, allowed, TIMEOUT)
-    return allowed
+    return cached_access(key, lambda: may_enter_admin(user))
