@@ -28,7 +28,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -50,6 +50,27 @@ DEFAULT_LOCAL_FALLBACK_PREFIXES = ("allauth:rl:", "ratelimit:")
 MAX_PENDING_INVALIDATIONS = 10_000
 
 
+class ReusedRedisCacheClient(RedisCacheClient):
+    """Django's client builds a new ``redis.Redis`` for every cache call; with
+    redis-py 8 building one costs about as much as the round trip itself (its
+    table of response callbacks), and an exam page makes several calls. A
+    ``redis.Redis`` is safe to share between threads (each command takes a
+    connection from the pool), so one is kept per connection pool."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(
+                id(pool), self._client(connection_pool=pool)
+            )
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """``RedisCache`` that treats an unreachable Redis as an empty cache.
 
@@ -61,6 +82,7 @@ class ResilientRedisCache(RedisCache):
         params = dict(params)
         params["OPTIONS"] = {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}
         super().__init__(server, params)
+        self._class = ReusedRedisCacheClient
         self.retry_seconds = float(params.get("RETRY_SECONDS", 5))
         self.local_prefixes = tuple(
             params.get("LOCAL_FALLBACK_PREFIXES", DEFAULT_LOCAL_FALLBACK_PREFIXES)

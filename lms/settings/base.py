@@ -110,8 +110,26 @@ TEMPLATES = [
     },
 ]
 
+
+def prepared_statements(config: dict) -> dict:
+    """PostgreSQL binds the parameters itself and psycopg prepares a statement
+    once it has run five times on a connection: each exam query is parsed and
+    planned once per connection instead of once per request (docs/scale.md).
+    DATABASE_SERVER_SIDE_BINDING=false turns it off (a pooler that cannot
+    keep prepared statements)."""
+    if config["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+        "DATABASE_SERVER_SIDE_BINDING", default=True
+    ):
+        options = config.setdefault("OPTIONS", {})
+        options["server_side_binding"] = True
+        options["prepare_threshold"] = 5  # psycopg's default; Django turns it off
+    return config
+
+
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    "default": prepared_statements(
+        env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))

@@ -3,13 +3,13 @@
 from lms.security import header_settings
 
 from .base import *  # noqa: F403
-from .base import env, resilient_cache
+from .base import env, prepared_statements, resilient_cache
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
-DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES = {"default": prepared_statements(env.db("DATABASE_URL"))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Behind PgBouncer in transaction mode, server-side cursors (the streamed CSV
