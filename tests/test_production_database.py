@@ -10,7 +10,9 @@ from django.conf import settings
 SHOW = (
     "import json, django; django.setup(); from django.conf import settings; "
     "d = settings.DATABASES['default']; "
-    "print(json.dumps([d['CONN_MAX_AGE'], d['DISABLE_SERVER_SIDE_CURSORS']]))"
+    "o = d.get('OPTIONS', {}); "
+    "print(json.dumps([d['CONN_MAX_AGE'], d['DISABLE_SERVER_SIDE_CURSORS'], "
+    "o.get('server_side_binding', False), o.get('prepare_threshold')]))"
 )
 
 
@@ -40,9 +42,24 @@ def production_database(**extra):
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
-        ({}, [60, False]),
-        ({"DATABASE_POOLER_TRANSACTION_MODE": "true", "CONN_MAX_AGE": "0"}, [0, True]),
+        ({}, [60, False, True, 5]),
+        (
+            {"DATABASE_POOLER_TRANSACTION_MODE": "true", "CONN_MAX_AGE": "0"},
+            [0, True, False, None],
+        ),
+        # PgBouncer 1.21+ with max_prepared_statements keeps prepared statements.
+        (
+            {
+                "DATABASE_POOLER_TRANSACTION_MODE": "true",
+                "CONN_MAX_AGE": "0",
+                "DATABASE_SERVER_SIDE_BINDING": "true",
+            },
+            [0, True, True, 5],
+        ),
+        ({"DATABASE_SERVER_SIDE_BINDING": "false"}, [60, False, False, None]),
     ],
 )
-def test_server_side_cursors_are_off_behind_a_transaction_pooler(extra, expected):
+def test_cursors_and_prepared_statements_follow_the_pooler_mode(extra, expected):
+    """Server-side cursors are off behind a transaction pooler; prepared
+    statements are on unless a pooler is there (or the setting says)."""
     assert production_database(**extra) == expected

@@ -111,14 +111,14 @@ TEMPLATES = [
 ]
 
 
-def prepared_statements(config: dict) -> dict:
+def prepared_statements(config: dict, *, default: bool = True) -> dict:
     """PostgreSQL binds the parameters itself and psycopg prepares a statement
     once it has run five times on a connection: each exam query is parsed and
     planned once per connection instead of once per request (docs/scale.md).
     DATABASE_SERVER_SIDE_BINDING=false turns it off (a pooler that cannot
     keep prepared statements)."""
     if config["ENGINE"] == "django.db.backends.postgresql" and env.bool(
-        "DATABASE_SERVER_SIDE_BINDING", default=True
+        "DATABASE_SERVER_SIDE_BINDING", default=default
     ):
         options = config.setdefault("OPTIONS", {})
         options["server_side_binding"] = True

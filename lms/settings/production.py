@@ -9,15 +9,19 @@ DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
-DATABASES = {"default": prepared_statements(env.db("DATABASE_URL"))}
+# Behind PgBouncer in transaction mode, server-side cursors (the streamed CSV
+# exports read rows with .iterator()) cannot live across transactions, and
+# prepared statements need PgBouncer 1.21+ with max_prepared_statements: set
+# DATABASE_POOLER_TRANSACTION_MODE=true and CONN_MAX_AGE=0 (docs/scale.md).
+POOLER_TRANSACTION_MODE = env.bool("DATABASE_POOLER_TRANSACTION_MODE", default=False)
+DATABASES = {
+    "default": prepared_statements(
+        env.db("DATABASE_URL"), default=not POOLER_TRANSACTION_MODE
+    )
+}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Behind PgBouncer in transaction mode, server-side cursors (the streamed CSV
-# exports read rows with .iterator()) cannot live across transactions: set
-# DATABASE_POOLER_TRANSACTION_MODE=true and CONN_MAX_AGE=0 (docs/scale.md).
-DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
-    "DATABASE_POOLER_TRANSACTION_MODE", default=False
-)
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = POOLER_TRANSACTION_MODE
 CACHES = {
     "default": resilient_cache(
         env.cache("CACHE_URL", default=env("REDIS_URL", default=""))

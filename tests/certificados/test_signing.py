@@ -450,3 +450,90 @@ def test_a_certificate_is_signed_even_when_the_thread_runs_an_event_loop():
 
     signed = asyncio.run(inside_a_loop())
     assert signed.startswith(b"%PDF") and b"/ByteRange" in signed and signed != pdf
+
+
+@pytest.mark.parametrize("kind", ["ec", "rsa"])
+def test_the_cms_template_builds_the_bytes_pyhanko_builds(signing_ca, tmp_path, kind):
+    """Certificates' CMS comes from a template kept per signer (the signed
+    attributes and the signature spliced into DER built once by pyHanko).
+    RSA PKCS#1 v1.5 is deterministic: the same bytes as pyHanko's own CMS.
+    ECDSA is not: the same structure, and the signature verifies."""
+    import asyncio
+
+    from asn1crypto import cms
+    from cryptography.hazmat.primitives.asymmetric import padding
+    from pyhanko.sign import signers
+
+    if kind == "rsa":
+        key_path, cert_path = self_signed_rsa(tmp_path)
+    else:
+        key_path, cert_path = signing_ca.key, signing_ca.cert
+    signer = signing.load_signer(
+        signing.SigningConfig(key=str(key_path), cert=str(cert_path))
+    )
+    digest = hashlib.sha256(b"un certificado").digest()
+    ours = asyncio.run(signer.async_sign(digest, "sha256", use_pades=True))
+    theirs = asyncio.run(
+        signers.SimpleSigner.async_sign(signer, digest, "sha256", use_pades=True)
+    )
+    assert signer._template is not None  # the template, not pyHanko, signed
+    if kind == "rsa":
+        assert ours.dump() == theirs.dump()
+    [info] = cms.ContentInfo.load(ours.dump())["content"]["signer_infos"]
+    [their_info] = theirs["content"]["signer_infos"]
+    assert info["signed_attrs"].dump() == their_info["signed_attrs"].dump()
+    assert info["signed_attrs"].native[1]["values"] == [digest]  # message digest
+    public_key = signer.private_key.public_key()
+    signed_attrs = b"\x31" + info["signed_attrs"].dump()[1:]
+    if kind == "rsa":
+        public_key.verify(
+            info["signature"].native, signed_attrs, padding.PKCS1v15(), hashes.SHA256()
+        )
+    else:
+        public_key.verify(
+            info["signature"].native, signed_attrs, ec.ECDSA(hashes.SHA256())
+        )
+
+
+def test_a_dry_run_and_a_timestamp_still_go_through_pyhanko(signing_ca, tmp_path):
+    """The template covers PAdES B-B only: the size estimate (a dry run) and a
+    B-T signature (timestamp token in the unsigned attributes) are pyHanko's."""
+    import asyncio
+
+    signer = signing.load_signer(
+        signing.SigningConfig(key=str(signing_ca.key), cert=str(signing_ca.cert))
+    )
+    key_path, cert_path = self_signed_rsa(tmp_path)  # pyHanko's dummy TSA: RSA
+    tsa = signing.load_signer(
+        signing.SigningConfig(key=str(key_path), cert=str(cert_path))
+    )
+    digest = hashlib.sha256(b"otro").digest()
+    asyncio.run(signer.async_sign(digest, "sha256", use_pades=True, dry_run=True))
+    assert not hasattr(signer, "_template")
+    stamped = asyncio.run(
+        signer.async_sign(
+            digest,
+            "sha256",
+            use_pades=True,
+            timestamper=DummyTimeStamper(
+                tsa_cert=tsa.signing_cert, tsa_key=tsa.signing_key
+            ),
+        )
+    )
+    assert not hasattr(signer, "_template")
+    [info] = stamped["content"]["signer_infos"]
+    assert info["unsigned_attrs"].native is not None
+
+
+def test_signing_in_the_main_thread_keeps_one_event_loop():
+    """A worker signs thousands of certificates: one event loop for all of
+    them in its main thread, not one created and closed per signature."""
+    from certificados.models import CertificateTemplate
+    from certificados.services import sample_certificate
+
+    pdf = render_certificate_pdf(sample_certificate(CertificateTemplate(name="x")))
+    signing.sign_certificate_pdf(pdf)
+    loop = signing._main_thread_loop
+    assert loop is not None and not loop.is_closed()
+    signing.sign_certificate_pdf(pdf)
+    assert signing._main_thread_loop is loop
