@@ -4,6 +4,11 @@ and of each full export (CSV, XLSX where the view offers it).
 
     .venv/bin/python bench/reports.py                 # 5,000 and 50,000
     REPORTS_BENCH_SIZES=5000 .venv/bin/python bench/reports.py
+    REPORTS_BENCH_ONLY=calificaciones,edición .venv/bin/python bench/reports.py
+
+REPORTS_BENCH_ONLY keeps the pages whose label contains one of the given
+words. REPORTS_BENCH_TEST_DB names the throwaway database (default
+``test_`` + the database's name).
 
 PostgreSQL when DATABASE_URL is set (as `make bench` does); without it, the
 database ``reports_bench`` on 127.0.0.1 (a throwaway ``test_reports_bench`` is
@@ -42,6 +47,9 @@ SIZES = [int(n) for n in os.environ.get("REPORTS_BENCH_SIZES", "5000,50000").spl
 # adds it here.
 SUPPRESSION = os.environ.get("REPORTS_BENCH_SUPPRESSION") == "1"
 STAFF_SHARE = 5  # one in five learners is INFOM staff with a required training
+
+
+ONLY = [word for word in os.environ.get("REPORTS_BENCH_ONLY", "").split(",") if word]
 
 
 def runs_for(size: int) -> int:
@@ -388,6 +396,8 @@ def bench_size(learners: int) -> None:
             ("formato",),
         ),
     ]
+    if ONLY:
+        pages = [page for page in pages if any(word in page[0] for word in ONLY)]
     for label, client, url, params, exports in pages:
         page = measure(client, url, runs, **params)
         parts = [
@@ -430,6 +440,8 @@ def main() -> None:
         "comparar consultas, CPU de Python y proporciones de la misma corrida "
         "(la carga de la máquina va entre corchetes)."
     )
+    if os.environ.get("REPORTS_BENCH_TEST_DB"):
+        connection.settings_dict["TEST"]["NAME"] = os.environ["REPORTS_BENCH_TEST_DB"]
     for learners in SIZES:
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
         try:

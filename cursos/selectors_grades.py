@@ -75,7 +75,7 @@ def learner_grades(*, user, course: CoursePage) -> dict | None:
 
 
 # ------------------------------------------------------------------ gradebook
-@dataclass
+@dataclass(slots=True)
 class GradebookRow:
     enrollment: Enrollment
     cells: list[ItemGrade]  # in the gradebook's column order

@@ -6,9 +6,10 @@ Grades are computed for the rows that are shown: the page's learners are
 chosen first (sorted on name and id), then graded; an export grades them in
 chunks as it writes them."""
 
-import datetime
+from __future__ import annotations
+
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import django_filters
@@ -24,16 +25,15 @@ from ..selectors_grades import (
     Gradebook,
     GradebookRow,
     cell_text,
-    final_grade_of,
     format_number,
     gradebook,
     result_label,
 )
-from ..services.grades import course_grade
+from ..services.grades import GradeSummary, SharedGrades, shared_course_grade
 from .base import CoordinatorReportView
 
 # Learners graded per round of queries in an export.
-GRADE_CHUNK = 1000
+GRADE_CHUNK = 5000
 
 
 def book_columns(cohort_or_course: Cohort | CoursePage) -> Gradebook:
@@ -41,15 +41,40 @@ def book_columns(cohort_or_course: Cohort | CoursePage) -> Gradebook:
     return gradebook(cohort_or_course=cohort_or_course, enrollments=[])
 
 
-def book_rows(book: Gradebook, enrollments: list[Enrollment]) -> list[GradebookRow]:
+@dataclass
+class SharedRows:
+    """What the rows of one book share between chunks of an export: the
+    grade summaries (``shared_course_grade``) and, per summary, its cells in
+    the book's column order, its components by key and its grade."""
+
+    grades: SharedGrades = field(default_factory=SharedGrades)
+    parts: dict[int, tuple[list, dict, Decimal | None]] = field(default_factory=dict)
+
+
+def book_rows(
+    book: Gradebook, enrollments: list[Enrollment], shared: SharedRows | None = None
+) -> list[GradebookRow]:
     """The rows of ``enrollments``, in their order, in ``book``'s columns: the
     same rows as ``gradebook`` builds, with ``course_grade``'s queries for
-    these enrollments only (the book's items are not read again)."""
-    summaries = course_grade(
+    these enrollments only (the book's items are not read again). Learners
+    in the same position share their cells (``shared_course_grade``)."""
+    shared = SharedRows() if shared is None else shared
+    summaries = shared_course_grade(
         course=book.course,
         enrollment_ids=[e.pk for e in enrollments],
         items=book.items,
+        shared=shared.grades,
     )
+    return rows_of(book, enrollments, summaries, shared)
+
+
+def rows_of(
+    book: Gradebook,
+    enrollments: Iterable[Enrollment],
+    summaries: dict[int, GradeSummary],
+    shared: SharedRows,
+) -> list[GradebookRow]:
+    """``GradebookRow`` of each enrollment from its (shared) summary."""
     order = {item.id: index for index, item in enumerate(book.items)}
     # The result's label depends on these two fields only: translated once
     # per pair, not once per row.
@@ -60,16 +85,51 @@ def book_rows(book: Gradebook, enrollments: list[Enrollment]) -> list[GradebookR
         key = (enrollment.completed_at is None, enrollment.result)
         if key not in results:
             results[key] = result_label(enrollment, summary)
+        parts = shared.parts.get(id(summary))
+        if parts is None:
+            parts = shared.parts[id(summary)] = (
+                sorted(summary.items, key=lambda cell: order[cell.id]),
+                {c.key: c for c in summary.components},
+                summary.grade,
+            )
         rows.append(
             GradebookRow(
                 enrollment=enrollment,
-                cells=sorted(summary.items, key=lambda cell: order[cell.id]),
-                components={c.key: c for c in summary.components},
-                grade=final_grade_of(enrollment, summary),
+                cells=parts[0],
+                components=parts[1],
+                # ``final_grade_of``, with the summary's grade computed once
+                grade=(
+                    enrollment.final_grade
+                    if enrollment.completed_at is not None
+                    else parts[2]
+                ),
                 result=results[key],
             )
         )
     return rows
+
+
+def grades_in_id_order(
+    book: Gradebook, enrollments, shared: SharedRows
+) -> dict[int, GradeSummary]:
+    """The (shared) summary of every enrollment of the queryset
+    ``enrollments``, graded ``GRADE_CHUNK`` at a time in id order, each
+    chunk's records read by id range (``grade_records``): a few queries of
+    two parameters per chunk, and a dict of ids to shared summaries in
+    memory, not the records."""
+    ids = list(enrollments.order_by("pk").values_list("pk", flat=True))
+    summaries: dict[int, GradeSummary] = {}
+    for start in range(0, len(ids), GRADE_CHUNK):
+        summaries.update(
+            shared_course_grade(
+                course=book.course,
+                enrollment_ids=ids[start : start + GRADE_CHUNK],
+                items=book.items,
+                shared=shared.grades,
+                by_range=True,
+            )
+        )
+    return summaries
 
 
 def cell_texts():
@@ -87,43 +147,33 @@ def cell_texts():
     return text
 
 
-@dataclass(slots=True)
-class Person:
-    full_name: str
-    email: str
-
-
-@dataclass(slots=True)
-class Edition:
-    name: str
-
-
-@dataclass(slots=True)
 class EnrollmentValues:
     """What a gradebook row reads from an enrollment (``GradebookRow``,
     ``result_label``, ``final_grade_of``), from plain values: an export of
-    50,000 learners does not build 150,000 model instances."""
+    50,000 learners does not build 150,000 model instances. One object per
+    learner: it stands for its own ``user`` (``full_name``, ``email``) and
+    ``cohort`` (``name``)."""
 
-    pk: int
-    user: Person
-    cohort: Edition | None
-    completed_at: datetime.datetime | None
-    final_grade: Decimal | None
-    result: str
+    __slots__ = ("pk", "full_name", "email", "name", "has_cohort", "completed_at")
+    __slots__ += ("final_grade", "result")
+
+    def __init__(self, pk, full_name, email, cohort_id, cohort_name, *rest):
+        self.pk, self.full_name, self.email = pk, full_name, email
+        self.has_cohort, self.name = cohort_id is not None, cohort_name
+        self.completed_at, self.final_grade, self.result = rest
+
+    @property
+    def user(self) -> EnrollmentValues:
+        return self
+
+    @property
+    def cohort(self) -> EnrollmentValues | None:
+        return self if self.has_cohort else None
 
 
 def enrollment_values(enrollments) -> Iterator[EnrollmentValues]:
     """``enrollments`` (a queryset) read in chunks as ``EnrollmentValues``."""
-    for (
-        pk,
-        name,
-        email,
-        cohort_id,
-        cohort,
-        completed_at,
-        grade,
-        result,
-    ) in enrollments.values_list(
+    for values in enrollments.values_list(
         "pk",
         "user__full_name",
         "user__email",
@@ -133,33 +183,37 @@ def enrollment_values(enrollments) -> Iterator[EnrollmentValues]:
         "final_grade",
         "result",
     ).iterator(chunk_size=GRADE_CHUNK):
-        yield EnrollmentValues(
-            pk=pk,
-            user=Person(full_name=name, email=email),
-            cohort=Edition(name=cohort) if cohort_id is not None else None,
-            completed_at=completed_at,
-            final_grade=grade,
-            result=result,
-        )
+        yield EnrollmentValues(*values)
 
 
 def graded_in_chunks(
     book: Gradebook, enrollments: Iterable[Enrollment]
 ) -> Iterator[GradebookRow]:
-    """``book_rows`` of ``enrollments`` (a queryset: read in chunks as plain
-    values), ``GRADE_CHUNK`` learners at a time, so memory stays flat however
-    many there are."""
+    """``book_rows`` of ``enrollments``, ``GRADE_CHUNK`` learners at a time.
+    A queryset is graded first in id order (``grades_in_id_order``), then
+    read in its own order as plain values and in chunks, so memory holds one
+    summary reference per learner, never their records or instances."""
     size = GRADE_CHUNK
+    shared = SharedRows()
     if hasattr(enrollments, "values_list"):
-        enrollments = enrollment_values(enrollments)
+        summaries = grades_in_id_order(book, enrollments, shared)
+        chunk = []
+        for enrollment in enrollment_values(enrollments):
+            chunk.append(enrollment)
+            if len(chunk) >= size:
+                yield from rows_of(book, chunk, summaries, shared)
+                chunk = []
+        if chunk:
+            yield from rows_of(book, chunk, summaries, shared)
+        return
     chunk = []
     for enrollment in enrollments:
         chunk.append(enrollment)
         if len(chunk) >= size:
-            yield from book_rows(book, chunk)
+            yield from book_rows(book, chunk, shared)
             chunk = []
     if chunk:
-        yield from book_rows(book, chunk)
+        yield from book_rows(book, chunk, shared)
 
 
 def book_enrollments(enrollments, cohort_or_course: Cohort | CoursePage):
@@ -329,12 +383,28 @@ class GradebookReportView(CoordinatorReportView):
             "cohort": row.cohort_name,
             "grade": format_number(row.grade),
             "result": row.result,
+            **self.grade_values(row),
         }
-        for (name, _item), cell in zip(self.item_fields, row.cells, strict=True):
-            values[name] = self.cell_text(cell)
-        for name, key in self.component_fields:
-            values[name] = format_number(row.components[key].average_so_far)
-        return {field: values[field] for field in self.list_export}
+        return values  # exactly the fields of ``list_export``
+
+    def grade_values(self, row) -> dict[str, str]:
+        """The row's item cells and component averages by field, remembered
+        per shared list of cells (``shared_course_grade``): written once per
+        position, not once per learner."""
+        known = self.grade_texts.get(id(row.cells))
+        if known is None or known[0] is not row.cells:
+            values = {}
+            for (name, _item), cell in zip(self.item_fields, row.cells, strict=True):
+                values[name] = self.cell_text(cell)
+            for name, key in self.component_fields:
+                values[name] = format_number(row.components[key].average_so_far)
+            # kept with the cells, so their id is not reused while it is here
+            known = self.grade_texts[id(row.cells)] = (row.cells, values)
+        return known[1]
+
+    @cached_property
+    def grade_texts(self) -> dict[int, tuple[list, dict[str, str]]]:
+        return {}
 
     @property
     def columns(self):

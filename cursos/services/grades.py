@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import DateTimeField, Value
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -224,7 +225,7 @@ class ComponentGrade:
 
 @dataclass
 class GradeSummary:
-    enrollment_id: int
+    enrollment_id: int | None  # None when shared (``shared_course_grade``)
     pass_mark: int | None
     grants_participation: bool
     components: list[ComponentGrade]
@@ -343,6 +344,219 @@ def _module_passed_at(
     return passed
 
 
+@dataclass
+class GradeRecords:
+    """What ``course_grade`` reads for a set of enrollments (four queries)."""
+
+    completed_at: dict[int, datetime | None]
+    attempts: dict[tuple[int, int], list[tuple]]
+    submissions: dict[tuple[int, int], tuple]
+    module_completions: dict[int, dict[str, datetime]]
+    attendance: dict[int, Decimal | None]
+
+
+def grade_records(
+    course: CoursePage,
+    enrollment_ids: list[int],
+    items: list[GradedItem],
+    *,
+    by_range: bool = False,
+) -> GradeRecords:
+    """Completion, submitted attempts, submissions, module completions and
+    (when the course sets a minimum) attendance of ``enrollment_ids``.
+
+    ``by_range``: ``enrollment_ids`` are sorted and close together (a slice
+    of a course's ids): the rows are read between the first and the last id,
+    two query parameters instead of one per learner (thousands of parameters
+    cost more to send than the rows they select). Rows of other enrollments
+    in between come along and are never looked at."""
+    quiz_ids = [i.id for i in items if i.is_quiz]
+    assignment_ids = [i.id for i in items if not i.is_quiz]
+    if by_range:
+        first, last = enrollment_ids[0], enrollment_ids[-1]
+        mine = {"enrollment_id__gte": first, "enrollment_id__lte": last}
+        enrollments = Enrollment.objects.filter(
+            pk__gte=first, pk__lte=last, course=course
+        )
+    else:
+        mine = {"enrollment_id__in": enrollment_ids}
+        enrollments = Enrollment.objects.filter(pk__in=enrollment_ids)
+    completed_at = dict(enrollments.values_list("pk", "completed_at"))
+    attempts: dict[tuple[int, int], list[tuple]] = {}
+    # When it is read (a quiz that counts the last attempt): else None, and
+    # 50,000 date-times are not parsed for nothing.
+    when = (
+        "submitted_at"
+        if any(i.grading == QuizPage.Grading.LAST for i in items if i.is_quiz)
+        else Value(None, output_field=DateTimeField())
+    )
+    if quiz_ids:
+        for enrollment_id, quiz_id, percent, submitted_at, number in (
+            QuizAttempt.objects.filter(
+                **mine,
+                quiz_id__in=quiz_ids,
+                submitted_at__isnull=False,
+                percent__isnull=False,
+            )
+            .order_by()
+            .values_list("enrollment_id", "quiz_id", "percent", when, "number")
+        ):
+            attempts.setdefault((enrollment_id, quiz_id), []).append(
+                (percent, submitted_at, number)
+            )
+    submissions: dict[tuple[int, int], tuple] = {}
+    if assignment_ids:
+        for enrollment_id, assignment_id, state, points, released_at in (
+            Submission.objects.filter(**mine, assignment_id__in=assignment_ids)
+            .order_by()
+            .values_list(
+                "enrollment_id", "assignment_id", "state", "points", "released_at"
+            )
+        ):
+            submissions[(enrollment_id, assignment_id)] = (state, points, released_at)
+    module_completions: dict[int, dict[str, datetime]] = {}
+    for enrollment_id, path, when in (
+        ModuleCompletion.objects.filter(**mine)
+        .order_by()
+        .values_list("enrollment_id", "module__path", "completed_at")
+    ):
+        module_completions.setdefault(enrollment_id, {})[path] = when
+    attendance: dict[int, Decimal | None] = {}
+    if course.min_attendance is not None:
+        from comunidad.services.sessions import attendance_percent
+
+        attendance = attendance_percent(enrollments=enrollment_ids)
+    return GradeRecords(
+        completed_at=completed_at,
+        attempts=attempts,
+        submissions=submissions,
+        module_completions=module_completions,
+        attendance=attendance,
+    )
+
+
+# One item as one learner stands in it: (percent, state, released points,
+# optional); plain tuples, so that two learners in the same position compare
+# equal (see ``shared_course_grade``).
+ItemOutcome = tuple[Decimal | None, str, Decimal | None, bool]
+
+
+def item_outcomes(
+    records: GradeRecords, items: list[GradedItem], enrollment_id: int
+) -> tuple[ItemOutcome, ...]:
+    """Each item's outcome for one enrollment, in ``items``' order."""
+    course_done = records.completed_at.get(enrollment_id)
+    # Modules passed: only looked at when an ungraded item may be new.
+    completions = records.module_completions.get(enrollment_id)
+    passed_at = None
+    outcomes = []
+    for item in items:
+        points = None
+        if item.is_quiz:
+            percent = _quiz_percent(
+                records.attempts.get((enrollment_id, item.id), []), item.grading
+            )
+            state = "sin_intentos" if percent is None else "enviado"
+        else:
+            state, points, released_at = records.submissions.get(
+                (enrollment_id, item.id), (NOT_SUBMITTED, None, None)
+            )
+            percent = None
+            released = (
+                state == Submission.State.GRADED
+                and released_at is not None
+                and points is not None
+            )
+            if released:
+                percent = clamp_percent(points * HUNDRED / item.max_points)
+            else:
+                points = None
+        optional = False
+        if percent is None:
+            if course_done is not None:
+                optional = True
+            elif item.first_published_at is not None and completions:
+                if passed_at is None:
+                    passed_at = _module_passed_at(items, completions)
+                module_passed = passed_at.get(item.module_path)
+                optional = (
+                    module_passed is not None
+                    and item.first_published_at > module_passed
+                )
+        outcomes.append((percent, state, points, optional))
+    return tuple(outcomes)
+
+
+@dataclass(frozen=True)
+class CourseRules:
+    """What a course says about its grade: weights after redistribution,
+    configured weights, minimums, pass mark, participation, attendance."""
+
+    weights: dict[str, Decimal]
+    configured: dict[str, int]
+    minimums: dict[str, int | None]
+    pass_mark: int | None
+    grants_participation: bool
+    min_attendance: int | None
+
+    @classmethod
+    def of(cls, course: CoursePage, items: list[GradedItem]) -> CourseRules:
+        return cls(
+            weights=effective_weights(course, {i.component for i in items}),
+            configured={
+                QUIZZES: course.weight_quizzes,
+                ASSIGNMENTS: course.weight_assignments,
+                FINAL_PROJECT: course.weight_final_project,
+            },
+            minimums={
+                QUIZZES: course.min_quizzes,
+                ASSIGNMENTS: course.min_assignments,
+                FINAL_PROJECT: course.min_final_project,
+            },
+            pass_mark=course.pass_mark,
+            grants_participation=course.grants_participation,
+            min_attendance=course.min_attendance,
+        )
+
+
+def summary_of(
+    rules: CourseRules,
+    items: list[GradedItem],
+    outcomes: tuple[ItemOutcome, ...],
+    *,
+    enrollment_id: int | None,
+    attendance: Decimal | None,
+) -> GradeSummary:
+    """The ``GradeSummary`` of one enrollment from its items' outcomes."""
+    components = {
+        key: ComponentGrade(
+            key=key,
+            weight=weight,
+            configured_weight=rules.configured[key],
+            minimum=rules.minimums[key],
+        )
+        for key, weight in rules.weights.items()
+    }
+    for item, (percent, state, points, optional) in zip(items, outcomes, strict=True):
+        components[item.component].items.append(
+            ItemGrade(
+                item=item,
+                percent=percent,
+                state=state,
+                points=points,
+                optional=optional,
+            )
+        )
+    return GradeSummary(
+        enrollment_id=enrollment_id,
+        pass_mark=rules.pass_mark,
+        grants_participation=rules.grants_participation,
+        components=list(components.values()),
+        min_attendance=rules.min_attendance,
+        attendance=attendance,
+    )
+
+
 def course_grade(
     *, course: CoursePage, enrollment_ids: Iterable[int], items=None
 ) -> dict[int, GradeSummary]:
@@ -354,120 +568,66 @@ def course_grade(
     items = graded_items(course) if items is None else items
     if not enrollment_ids:
         return {}
-    quiz_ids = [i.id for i in items if i.is_quiz]
-    assignment_ids = [i.id for i in items if not i.is_quiz]
-    completed_at = dict(
-        Enrollment.objects.filter(pk__in=enrollment_ids).values_list(
-            "pk", "completed_at"
+    records = grade_records(course, enrollment_ids, items)
+    rules = CourseRules.of(course, items)
+    return {
+        enrollment_id: summary_of(
+            rules,
+            items,
+            item_outcomes(records, items, enrollment_id),
+            enrollment_id=enrollment_id,
+            attendance=records.attendance.get(enrollment_id),
         )
-    )
-    attempts: dict[tuple[int, int], list[tuple]] = {}
-    if quiz_ids:
-        for enrollment_id, quiz_id, percent, submitted_at, number in (
-            QuizAttempt.objects.filter(
-                enrollment_id__in=enrollment_ids,
-                quiz_id__in=quiz_ids,
-                submitted_at__isnull=False,
-                percent__isnull=False,
-            )
-            .order_by()
-            .values_list(
-                "enrollment_id", "quiz_id", "percent", "submitted_at", "number"
-            )
-        ):
-            attempts.setdefault((enrollment_id, quiz_id), []).append(
-                (percent, submitted_at, number)
-            )
-    submissions: dict[tuple[int, int], tuple] = {}
-    if assignment_ids:
-        for enrollment_id, assignment_id, state, points, released_at in (
-            Submission.objects.filter(
-                enrollment_id__in=enrollment_ids, assignment_id__in=assignment_ids
-            )
-            .order_by()
-            .values_list(
-                "enrollment_id", "assignment_id", "state", "points", "released_at"
-            )
-        ):
-            submissions[(enrollment_id, assignment_id)] = (state, points, released_at)
-    module_completions: dict[int, dict[str, datetime]] = {}
-    for enrollment_id, path, when in (
-        ModuleCompletion.objects.filter(enrollment_id__in=enrollment_ids)
-        .order_by()
-        .values_list("enrollment_id", "module__path", "completed_at")
-    ):
-        module_completions.setdefault(enrollment_id, {})[path] = when
-
-    attendance: dict[int, Decimal | None] = {}
-    if course.min_attendance is not None:
-        from comunidad.services.sessions import attendance_percent
-
-        attendance = attendance_percent(enrollments=enrollment_ids)
-    weights = effective_weights(course, {i.component for i in items})
-    minimums = {
-        QUIZZES: course.min_quizzes,
-        ASSIGNMENTS: course.min_assignments,
-        FINAL_PROJECT: course.min_final_project,
+        for enrollment_id in enrollment_ids
     }
-    configured = {
-        QUIZZES: course.weight_quizzes,
-        ASSIGNMENTS: course.weight_assignments,
-        FINAL_PROJECT: course.weight_final_project,
-    }
+
+
+@dataclass
+class SharedGrades:
+    """The summaries ``shared_course_grade`` has built for one course and one
+    list of items, by the outcomes they were built from."""
+
+    rules: CourseRules | None = None
+    summaries: dict[tuple, GradeSummary] = field(default_factory=dict)
+
+
+def shared_course_grade(
+    *,
+    course: CoursePage,
+    enrollment_ids: Iterable[int],
+    items: list[GradedItem],
+    shared: SharedGrades | None = None,
+    by_range: bool = False,
+) -> dict[int, GradeSummary]:
+    """``course_grade`` for reading many learners at once (the gradebook and
+    its exports): the same queries and the same arithmetic, but learners whose
+    items come out the same (the same outcomes and attendance) get one
+    ``GradeSummary`` between them, built once. In a course of a few items
+    50,000 learners stand in a few hundred positions, and building tens of
+    objects per learner was most of an export's time.
+
+    The summaries are shared: read them, never change them; their
+    ``enrollment_id`` is None. ``shared`` (kept by the caller) lets several
+    calls over the same course and items share them too; ``by_range`` as in
+    ``grade_records``."""
+    enrollment_ids = list(enrollment_ids)
+    if not enrollment_ids:
+        return {}
+    shared = SharedGrades() if shared is None else shared
+    records = grade_records(course, enrollment_ids, items, by_range=by_range)
+    if shared.rules is None:
+        shared.rules = CourseRules.of(course, items)
+    rules, summaries = shared.rules, shared.summaries
     result = {}
     for enrollment_id in enrollment_ids:
-        passed_at = _module_passed_at(items, module_completions.get(enrollment_id, {}))
-        course_done = completed_at.get(enrollment_id)
-        components = {
-            key: ComponentGrade(
-                key=key,
-                weight=weight,
-                configured_weight=configured[key],
-                minimum=minimums[key],
+        attendance = records.attendance.get(enrollment_id)
+        key = (item_outcomes(records, items, enrollment_id), attendance)
+        summary = summaries.get(key)
+        if summary is None:
+            summary = summaries[key] = summary_of(
+                rules, items, key[0], enrollment_id=None, attendance=attendance
             )
-            for key, weight in weights.items()
-        }
-        for item in items:
-            if item.is_quiz:
-                percent = _quiz_percent(
-                    attempts.get((enrollment_id, item.id), []), item.grading
-                )
-                state = "sin_intentos" if percent is None else "enviado"
-                grade = ItemGrade(item=item, percent=percent, state=state)
-            else:
-                state, points, released_at = submissions.get(
-                    (enrollment_id, item.id), (NOT_SUBMITTED, None, None)
-                )
-                percent = None
-                released = (
-                    state == Submission.State.GRADED
-                    and released_at is not None
-                    and points is not None
-                )
-                if released:
-                    percent = clamp_percent(points * HUNDRED / item.max_points)
-                grade = ItemGrade(
-                    item=item,
-                    percent=percent,
-                    state=state,
-                    points=points if released else None,
-                )
-            if grade.percent is None:
-                module_passed = passed_at.get(item.module_path)
-                grade.optional = course_done is not None or (
-                    module_passed is not None
-                    and item.first_published_at is not None
-                    and item.first_published_at > module_passed
-                )
-            components[item.component].items.append(grade)
-        result[enrollment_id] = GradeSummary(
-            enrollment_id=enrollment_id,
-            pass_mark=course.pass_mark,
-            grants_participation=course.grants_participation,
-            components=list(components.values()),
-            min_attendance=course.min_attendance,
-            attendance=attendance.get(enrollment_id),
-        )
+        result[enrollment_id] = summary
     return result
 
 

@@ -24,7 +24,7 @@ from cursos.reports.gradebook import (
     graded_in_chunks,
 )
 from cursos.selectors_grades import Gradebook, GradebookRow, cell_text, format_number
-from lms.spreadsheet import BOM, Echo, safe_row
+from lms.spreadsheet import BOM, Echo, safe_cell, safe_row
 
 PER_PAGE = 50
 CSV_ROWS_PER_CHUNK = 500
@@ -58,18 +58,53 @@ def gradebook_table(book: Gradebook) -> tuple[list[str], list[list[str]]]:
 
 def stream_csv(book: Gradebook, rows: Iterable[GradebookRow]) -> Iterator[str]:
     """BOM and heading row at once, then the rows in chunks; every cell made
-    safe (``safe_row``), headings included."""
+    safe (``safe_row``), headings included. The cells of the grades are
+    written once per position (rows share them, ``shared_course_grade``),
+    not once per learner."""
     writer = csv.writer(Echo())
     yield BOM + writer.writerow(safe_row(gradebook_headings(book)))
     chunk = []
-    text = cell_texts()
+    grades = shared_texts(book)
     for row in rows:
-        chunk.append(writer.writerow(safe_row(gradebook_cells(book, row, text))))
+        chunk.append(
+            writer.writerow(
+                [
+                    safe_cell(row.name),
+                    safe_cell(row.email),
+                    *grades(row),
+                    safe_cell(format_number(row.grade)),
+                    safe_cell(row.result),
+                ]
+            )
+        )
         if len(chunk) >= CSV_ROWS_PER_CHUNK:
             yield "".join(chunk)
             chunk = []
     if chunk:
         yield "".join(chunk)
+
+
+def shared_texts(book: Gradebook):
+    """A function giving a row's item cells and component averages as safe
+    text (what ``gradebook_cells`` writes between the e-mail and the final
+    grade), remembered per shared list of cells."""
+    text = cell_texts()
+    texts: dict[int, tuple[list, list[str]]] = {}
+
+    def grades(row: GradebookRow) -> list[str]:
+        known = texts.get(id(row.cells))
+        if known is None or known[0] is not row.cells:
+            values = [text(cell) for cell in row.cells]
+            values += [
+                format_number(row.components[key].average_so_far)
+                for key in book.component_keys
+            ]
+            # the row's cells are kept with their text, so their id is not
+            # given to another list while this export runs
+            known = texts[id(row.cells)] = (row.cells, safe_row(values))
+        return known[1]
+
+    return grades
 
 
 def _csv_response(book: Gradebook, learners, cohort: Cohort) -> StreamingHttpResponse:
