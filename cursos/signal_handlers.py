@@ -10,16 +10,19 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .selectors import outline_cache_key
+from .selectors_lesson import course_map_cache_key
 
 User = get_user_model()
 
 
 def purge_outlines_above(path: str) -> None:
-    """Delete the cached outline of every ancestor of ``path`` (0 queries: the
-    cache key is the course's tree path)."""
+    """Delete the cached outline (and the lesson page's course map built from
+    it) of every ancestor of ``path`` (0 queries: the cache keys are the
+    course's tree path)."""
     keys = [
-        outline_cache_key(path[:end])
+        cache_key(path[:end])
         for end in range(Page.steplen, len(path) + 1, Page.steplen)
+        for cache_key in (outline_cache_key, course_map_cache_key)
     ]
     cache.delete_many(keys)
 

@@ -415,10 +415,10 @@ class LessonPage(AsciiSlugMixin, LearnerPageMixin, Page):
         verbose_name_plural = _("lecciones")
 
     def get_context(self, request, *args, **kwargs):
-        from cursos.selectors import item_page_context
+        from cursos.selectors_lesson import lesson_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(item_page_context(item=self, user=request.user))
+        context.update(lesson_page_context(lesson=self, user=request.user))
         return context
 
 
