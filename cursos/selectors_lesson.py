@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db.models import CharField, DateTimeField, Q, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -208,7 +209,10 @@ def _records_query(enrollment_id: int):
     does not need and which costs a conversion per row: (kind, page id, date
     for modules only)."""
     kind = CharField()
-    no_date = Value(None, output_field=DateTimeField())
+    # A typed NULL: with parameters bound by the server (prepared statements,
+    # lms/settings/base.py) a bare parameter would be taken for text and the
+    # UNION with the modules' dates refused.
+    no_date = Cast(Value(None), output_field=DateTimeField())
 
     def items(queryset, column):
         return (
