@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db.models import (
     CharField,
     Count,
+    DateTimeField,
     F,
     IntegerField,
     OuterRef,
@@ -24,7 +25,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -445,33 +446,44 @@ def _last_allowed_attempt_of_a_graded_course() -> Q:
     )
 
 
-def _records_query(**where):
+def records_query(*, item_dates: bool = True, **where):
     """One UNION query: (enrollment id, kind, page id, when) for the lessons
     completed, quizzes passed (or, in a graded course, failed with every attempt
     used), assignments handed in (not returned for a new version) and modules
-    completed of the enrollments ``where`` selects (lookups on ``enrollment``)."""
+    completed of the enrollments ``where`` selects (lookups on ``enrollment``).
+
+    With ``item_dates=False`` an item's "when" is NULL and only modules keep
+    their date: the lesson page (``selectors_lesson``) needs no other, and each
+    date read costs a conversion per row."""
     kind = CharField()
-    lessons = (
-        LessonCompletion.objects.filter(**where)
-        .order_by()
-        .annotate(kind=Value(ITEM, output_field=kind))
-        .values_list("enrollment_id", "kind", "lesson_id", "completed_at")
+    # A typed NULL: with parameters bound by the server (prepared statements,
+    # lms/settings/base.py) a bare parameter would be taken for text and the
+    # UNION with the modules' dates refused.
+    no_date = Cast(Value(None), output_field=DateTimeField())
+
+    def items(queryset, page, when):
+        queryset = queryset.order_by().annotate(kind=Value(ITEM, output_field=kind))
+        if not item_dates:
+            queryset, when = queryset.annotate(no_date=no_date), "no_date"
+        return queryset.values_list("enrollment_id", "kind", page, when)
+
+    lessons = items(
+        LessonCompletion.objects.filter(**where), "lesson_id", "completed_at"
     )
-    quizzes = (
-        QuizAttempt.objects.filter(**where)
-        .filter(Q(passed=True) | _last_allowed_attempt_of_a_graded_course())
-        .order_by()
-        .annotate(kind=Value(ITEM, output_field=kind))
-        .values_list("enrollment_id", "kind", "quiz_id", "submitted_at")
+    quizzes = items(
+        QuizAttempt.objects.filter(**where).filter(
+            Q(passed=True) | _last_allowed_attempt_of_a_graded_course()
+        ),
+        "quiz_id",
+        "submitted_at",
     )
-    assignments = (
+    assignments = items(
         Submission.objects.filter(
             **where,
             state__in=[Submission.State.SUBMITTED, Submission.State.GRADED],
-        )
-        .order_by()
-        .annotate(kind=Value(ITEM, output_field=kind))
-        .values_list("enrollment_id", "kind", "assignment_id", "submitted_at")
+        ),
+        "assignment_id",
+        "submitted_at",
     )
     modules = (
         ModuleCompletion.objects.filter(**where)
@@ -483,7 +495,7 @@ def _records_query(**where):
 
 
 def _fold_records(ids: list[int], rows) -> dict[int, ProgressRecords]:
-    """Rows of ``_records_query`` → ProgressRecords per enrollment id in
+    """Rows of ``records_query`` → ProgressRecords per enrollment id in
     ``ids`` (rows of other enrollments are left out)."""
     items: dict[int, set[int]] = {pk: set() for pk in ids}
     modules: dict[int, dict[int, datetime]] = {pk: {} for pk in ids}
@@ -498,7 +510,7 @@ def _fold_records(ids: list[int], rows) -> dict[int, ProgressRecords]:
 
 
 def records_by_enrollment(enrollments: list[Enrollment]) -> dict[int, ProgressRecords]:
-    rows = _records_query(enrollment__in=enrollments) if enrollments else []
+    rows = records_query(enrollment__in=enrollments) if enrollments else []
     return _fold_records([e.pk for e in enrollments], rows)
 
 
@@ -506,18 +518,18 @@ def records_of_queryset(enrollments, ids: list[int]) -> dict[int, ProgressRecord
     """``records_by_enrollment`` for the enrollments ``ids`` among the queryset
     ``enrollments``: the records query filtered by the queryset (a subquery)
     instead of a list of tens of thousands of ids."""
-    return _fold_records(ids, _records_query(enrollment__in=enrollments.values("pk")))
+    return _fold_records(ids, records_query(enrollment__in=enrollments.values("pk")))
 
 
 # Building and compiling the records query costs the ORM about twenty times
 # what running it costs, on every lesson, quiz and course page, and on "Mi
 # aprendizaje": compiled once per process (lms.prepared).
 _records_of_enrollment = PreparedQuery(
-    lambda enrollment_id: _records_query(enrollment_id=enrollment_id),
+    lambda enrollment_id: records_query(enrollment_id=enrollment_id),
     PreparedQuery.INT,
 )
 _records_of_user = PreparedQuery(
-    lambda user_id: _records_query(enrollment__user_id=user_id), PreparedQuery.INT
+    lambda user_id: records_query(enrollment__user_id=user_id), PreparedQuery.INT
 )
 
 
@@ -759,7 +771,7 @@ NAV_ITEMS = 5
 NAV_MODULES = 5
 
 
-def _window(length: int, index: int, size: int) -> tuple[int, int]:
+def nav_window(length: int, index: int, size: int) -> tuple[int, int]:
     """[start, end) of at most ``size`` positions around ``index``."""
     start = max(0, min(index - size // 2, length - size))
     return start, min(length, start + size)
@@ -781,7 +793,9 @@ def course_nav(
     nav: dict = {"module": None, "items": [], "module_count": len(modules)}
     if module_index is not None:
         module = modules[module_index]
-        start, end = _window(len(module.items), module.items.index(current), NAV_ITEMS)
+        start, end = nav_window(
+            len(module.items), module.items.index(current), NAV_ITEMS
+        )
         nav.update(
             module=module,
             module_number=module_index + 1,
@@ -793,7 +807,7 @@ def course_nav(
             items_after=len(module.items) - end,
         )
     module_id = nav["module"].id if nav["module"] else None
-    start, end = _window(len(modules), module_index or 0, NAV_MODULES)
+    start, end = nav_window(len(modules), module_index or 0, NAV_MODULES)
     rows = []
     for module in modules[start:end]:
         first = module.items[0] if module.items else None

@@ -28,33 +28,24 @@ from functools import cached_property
 from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db.models import CharField, DateTimeField, Q, Value
-from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from lms.prepared import PreparedQuery
 
-from .models import (
-    CoursePage,
-    LessonCompletion,
-    ModuleCompletion,
-    QuizAttempt,
-    Submission,
-)
+from .models import CoursePage
 from .selectors import (
-    ITEM,
     MODULE,
     NAV_ITEMS,
     NAV_MODULES,
     OUTLINE_TIMEOUT,
     CourseOutline,
     CourseSummary,
-    _last_allowed_attempt_of_a_graded_course,
-    _window,
     course_outline_at,
     edition_notice,
     enrollment_for,
+    nav_window,
+    records_query,
 )
 
 COURSE_MAP_PREFIX = "cursos:course-map:v1:"
@@ -203,50 +194,12 @@ class LearnerRecords:
     module_completed_at: dict[int, int] | None = None
 
 
-def _records_query(enrollment_id: int):
-    """The records of ``selectors._records_query`` (keep the two in step; the
-    tests compare them) without the date of each item, which the lesson page
-    does not need and which costs a conversion per row: (kind, page id, date
-    for modules only)."""
-    kind = CharField()
-    # A typed NULL: with parameters bound by the server (prepared statements,
-    # lms/settings/base.py) a bare parameter would be taken for text and the
-    # UNION with the modules' dates refused.
-    no_date = Cast(Value(None), output_field=DateTimeField())
-
-    def items(queryset, column):
-        return (
-            queryset.order_by()
-            .annotate(kind=Value(ITEM, output_field=kind), no_date=no_date)
-            .values_list("kind", column, "no_date")
-        )
-
-    lessons = items(
-        LessonCompletion.objects.filter(enrollment_id=enrollment_id), "lesson_id"
-    )
-    quizzes = items(
-        QuizAttempt.objects.filter(enrollment_id=enrollment_id).filter(
-            Q(passed=True) | _last_allowed_attempt_of_a_graded_course()
-        ),
-        "quiz_id",
-    )
-    assignments = items(
-        Submission.objects.filter(
-            enrollment_id=enrollment_id,
-            state__in=[Submission.State.SUBMITTED, Submission.State.GRADED],
-        ),
-        "assignment_id",
-    )
-    modules = (
-        ModuleCompletion.objects.filter(enrollment_id=enrollment_id)
-        .order_by()
-        .annotate(kind=Value(MODULE, output_field=kind))
-        .values_list("kind", "module_id", "completed_at")
-    )
-    return lessons.union(quizzes, assignments, modules, all=True)
-
-
-_records_of_enrollment = PreparedQuery(_records_query, PreparedQuery.INT)
+# Ids only: ``selectors.records_query`` without items' dates, by enrollment
+# (compiled once per process, lms.prepared).
+_records_of_enrollment = PreparedQuery(
+    lambda enrollment_id: records_query(item_dates=False, enrollment_id=enrollment_id),
+    PreparedQuery.INT,
+)
 
 
 def learner_records(enrollment) -> LearnerRecords:
@@ -254,7 +207,7 @@ def learner_records(enrollment) -> LearnerRecords:
     if enrollment is None:
         return LearnerRecords(module_completed_at={})
     items, modules = set(), {}
-    for kind, page_id, when in _records_of_enrollment(enrollment.pk):
+    for _enrollment_id, kind, page_id, when in _records_of_enrollment(enrollment.pk):
         if kind == MODULE:
             modules[page_id] = _instant(when)
         else:
@@ -428,7 +381,7 @@ def lesson_nav(progress: LessonProgress, position: int | None, before_start) -> 
     if position is not None:
         module_index = course_map.module_index(position)
         first, end = course_map.bounds(module_index)
-        start, stop = _window(end - first, position - first, NAV_ITEMS)
+        start, stop = nav_window(end - first, position - first, NAV_ITEMS)
         nav.update(
             module=course_map.module(module_index),
             module_number=module_index + 1,
@@ -439,7 +392,7 @@ def lesson_nav(progress: LessonProgress, position: int | None, before_start) -> 
             items_before=start,
             items_after=end - first - stop,
         )
-    start, stop = _window(course_map.module_count, module_index or 0, NAV_MODULES)
+    start, stop = nav_window(course_map.module_count, module_index or 0, NAV_MODULES)
     nav.update(
         modules=[
             _module_row(progress, m, module_index, before_start)
