@@ -25,6 +25,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -175,6 +176,17 @@ def form_body(client: Client, attempt, answered: int) -> dict:
     return data
 
 
+def post_as_fetch(client: Client, url: str, body: dict):
+    """POST ``body`` form-encoded, as evaluacion.js's fetch sends its
+    URLSearchParams (the test client would send multipart)."""
+    return client.post(
+        url,
+        urlencode(body, doseq=True),
+        content_type="application/x-www-form-urlencoded;charset=UTF-8",
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
+
+
 def autosave_body(client: Client, attempt, changed: int) -> dict:
     """What static/js/evaluacion.js posts when one answer changes: the question
     (``pregunta``) and its chosen choices; before issue 17 it posted the form."""
@@ -302,7 +314,7 @@ def main() -> None:
 
         def autosave():
             body = autosave_body(client, attempt, next(turn) % QUESTIONS)
-            response = client.post(attempt_url, body, HTTP_X_REQUESTED_WITH="fetch")
+            response = post_as_fetch(client, attempt_url, body)
             assert response.status_code == 200, response.content
 
         row("autoguardado (POST, JS)", autosave)
@@ -337,7 +349,7 @@ def main() -> None:
 
         def autosave2():
             body = autosave_body(c2, a2, next(turn) % QUESTIONS)
-            assert c2.post(url2, body, HTTP_X_REQUESTED_WITH="fetch").status_code == 200
+            assert post_as_fetch(c2, url2, body).status_code == 200
 
         profiles = {
             "autoguardado": autosave2,

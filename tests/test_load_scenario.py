@@ -80,11 +80,11 @@ def test_the_load_test_journey_matches_the_pages(participant):
     assert questions == expected
 
     # The autosave as evaluacion.js sends it: only the changed questions,
-    # multipart; one save after another, each keeping what came before.
+    # form-encoded; one save after another, each keeping what came before.
     first, second = questions
 
     def autosave(changed):
-        content_type, body = pages.multipart(pages.autosave_fields(token, changed))
+        content_type, body = pages.form_encoded(pages.autosave_fields(token, changed))
         saved = client.generic(
             "POST",
             action,

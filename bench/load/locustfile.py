@@ -5,8 +5,9 @@ Each simulated person takes the final exam once, as a browser does it: opens
 token read from the page), loads the attempt page, answers question after
 question, and submits, then reads the result. With JavaScript (most people)
 each answer is saved 400 ms after it changes, as static/js/evaluacion.js does:
-a multipart POST of only the question that changed (``pregunta=<key>`` and
-its choices) with ``accion=guardar`` and ``X-Requested-With: fetch``.
+a form-encoded POST (URLSearchParams) of only the question that changed
+(``pregunta=<key>`` and its choices) with ``accion=guardar`` and
+``X-Requested-With: fetch``.
 Without JavaScript there is no autosave: the form is posted once with
 ``accion=enviar``. Between steps a person thinks 5-10 s.
 When done, the next official sits down with a fresh account.
@@ -51,7 +52,7 @@ from scenario_pages import (
     START_FORM,
     attempt_form,
     autosave_fields,
-    multipart,
+    form_encoded,
 )
 
 STAGES = [
@@ -203,7 +204,7 @@ class ExamTaker(FastHttpUser):
         headers = self.post_headers(referer)
         if extra:
             headers.update(extra)
-        if isinstance(data, tuple):  # multipart (FormData)
+        if isinstance(data, tuple):  # content type and body, ready
             headers["Content-Type"], body = data
         else:  # a plain form post, fields in the page's order
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -335,7 +336,7 @@ class ExamTaker(FastHttpUser):
     def autosave(self, action, referer, token, changed):
         """One save as evaluacion.js sends it: True when the server answered
         ``{"guardado": true}``, False when the request was cut."""
-        content_type, body = multipart(autosave_fields(token, changed))
+        content_type, body = form_encoded(autosave_fields(token, changed))
         headers = self.post_headers(referer)
         headers.update(
             {

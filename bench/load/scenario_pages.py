@@ -3,7 +3,7 @@
 the real templates)."""
 
 import re
-import uuid
+from urllib.parse import urlencode
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 START_FORM = re.compile(r'action="(/mi-aprendizaje/evaluaciones/\d+/comenzar/)"')
@@ -23,16 +23,10 @@ def attempt_form(page: str) -> tuple[str, str, dict[str, list[tuple[str, str]]]]
     return ATTEMPT_FORM.search(page).group(1), CSRF.search(page).group(1), questions
 
 
-def multipart(fields) -> tuple[str, bytes]:
-    """Content type and body as the browser's FormData sends them."""
-    boundary = f"----carga{uuid.uuid4().hex}"
-    parts = [
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-        f"{value}\r\n"
-        for name, value in fields
-    ]
-    parts.append(f"--{boundary}--\r\n")
-    return f"multipart/form-data; boundary={boundary}", "".join(parts).encode()
+def form_encoded(fields) -> tuple[str, bytes]:
+    """Content type and body as fetch sends evaluacion.js's URLSearchParams."""
+    body = urlencode(fields).encode()
+    return "application/x-www-form-urlencoded;charset=UTF-8", body
 
 
 def autosave_fields(token: str, changed: dict[str, list[str]]) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ quiz issue still holds (only the owner, attempt open, server deadline, answers
 checked against the snapshot, no answer leaks, CSRF)."""
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -39,13 +40,19 @@ def token(client, attempt):
 
 
 def autosave(client, attempt, changes: dict, csrf: str):
-    """What static/js/evaluacion.js posts when answers change."""
+    """What static/js/evaluacion.js posts when answers change (form-encoded,
+    as fetch sends URLSearchParams)."""
     data = {"csrfmiddlewaretoken": csrf, "accion": "guardar", "pregunta": []}
     for key, chosen in changes.items():
         data["pregunta"].append(key)
         if chosen:
             data[f"q-{key}"] = chosen
-    return client.post(attempt_url(attempt), data, HTTP_X_REQUESTED_WITH="fetch")
+    return client.post(
+        attempt_url(attempt),
+        urlencode(data, doseq=True),
+        content_type="application/x-www-form-urlencoded;charset=UTF-8",
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
 
 
 def stored(attempt):
