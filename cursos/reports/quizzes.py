@@ -252,6 +252,39 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
         item.result = passed_label(item)
         return super().to_row_dict(item)
 
+    # The export reads plain values (no model instances, one translation per
+    # label for the whole file) with the same columns and text as
+    # ``to_row_dict``: a 50,000-row CSV spent most of its time building
+    # three model instances and translating the result for every row.
+    EXPORT_VALUES = (
+        "user__full_name",
+        "user__email",
+        "user__municipality__name",
+        "attempts_used",
+        "extra_granted",
+        "best_percent",
+        "passed_attempts",
+    )
+
+    def export_rows(self, queryset):
+        if not hasattr(queryset, "values_list"):
+            yield from super().export_rows(queryset)
+            return
+        passed, not_passed = str(_("Aprobó")), str(_("Sin aprobar"))
+        rows = queryset.values_list(*self.EXPORT_VALUES).iterator(
+            chunk_size=self.export_chunk_size
+        )
+        for name, email, municipality, used, extra, best, passed_attempts in rows:
+            yield {
+                "user.full_name": name,
+                "user.email": email,
+                "user.municipality": municipality,
+                "attempts_used": used,
+                "extra_granted": extra,
+                "best_percent": best,
+                "result": passed if passed_attempts else not_passed,
+            }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["quiz"] = self.quiz

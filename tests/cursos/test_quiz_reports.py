@@ -144,3 +144,36 @@ def test_report_queries_do_not_grow_with_learners(client, coordinator):
     for n in range(10):
         take_quiz(quiz, course, passed=n % 2 == 0)
     assert [queries(url) for url in urls] == small
+
+
+def test_participants_export_reads_values_with_the_instances_text(
+    client, coordinator, results, monkeypatch
+):
+    """The quiz participants' CSV reads plain values; Wagtail's way (model
+    instances through ``to_row_dict``) gives the same bytes, hostile text, a
+    granted attempt and a learner without municipality included."""
+    from cursos.reports import QuizLearnersReportView
+    from lms.spreadsheet import SafeSpreadsheetExportMixin
+
+    course, quiz = results
+    hostile = take_quiz(quiz, course, passed=True)
+    hostile.user.full_name = "=cmd|' /C calc'!A0"
+    hostile.user.municipality = None
+    hostile.user.save()
+    ExtraAttempt.objects.create(enrollment=hostile, quiz=quiz, granted_by=coordinator)
+    client.force_login(coordinator)
+    url = f"{REPORT}{quiz.pk}/"
+    fast = b"".join(client.get(url, {"export": "csv"}).streaming_content)
+    monkeypatch.setattr(
+        QuizLearnersReportView, "export_rows", SafeSpreadsheetExportMixin.export_rows
+    )
+    slow = b"".join(client.get(url, {"export": "csv"}).streaming_content)
+    assert fast == slow
+    rows = list(csv.DictReader(io.StringIO(fast.decode("utf-8-sig"))))
+    assert sorted(row["Resultado"] for row in rows) == [
+        "Aprobó",
+        "Aprobó",
+        "Sin aprobar",
+    ]
+    assert "'=cmd|' /C calc'!A0" in [row["Nombre"] for row in rows]
+    assert sorted(row["Intentos adicionales"] for row in rows) == ["0", "0", "1"]
