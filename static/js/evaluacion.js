@@ -29,8 +29,9 @@
 
   // Only the questions that changed travel, form-encoded (smaller than
   // FormData's multipart on a slow connection, and cheaper for the server to
-  // read): one small request and one small write on the server. One save at a time; a failed one is retried with a
-  // growing wait, and "Enviar evaluación" posts the whole form anyway.
+  // read): one small request and one small write on the server. One save at
+  // a time; a failed one is retried with a growing wait, and "Enviar
+  // evaluación" posts the whole form anyway.
   function save() {
     var keys = Object.keys(dirty);
     if (inFlight || !keys.length) { return; }
