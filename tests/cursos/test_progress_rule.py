@@ -375,6 +375,25 @@ def test_report_progress_matches_the_learner_view(course, crowd):
     assert rows[crowd["finished"].pk] == 100
 
 
+def test_report_rows_of_a_page_count_as_the_whole_report(course, crowd):
+    """The report's page reads only its own rows (``among``): each with the
+    same progress and quizzes passed as in the whole course, and nobody else's
+    row."""
+    publish_lesson(modules_of(course)[0])
+    add_quiz(course, module=1)
+    whole = {
+        e.pk: (e.progress, e.lessons_done, e.quizzes_passed)
+        for e in course_learners(course)
+    }
+    page = [crowd["past"].pk, crowd["finished"].pk]
+    rows = {
+        e.pk: (e.progress, e.lessons_done, e.quizzes_passed)
+        for e in course_learners(course, among=page)
+    }
+    assert rows == {pk: whole[pk] for pk in page}
+    assert len(set(whole.values())) > 1
+
+
 def test_report_counts_a_new_item_once_done(course, crowd):
     added = publish_lesson(modules_of(course)[0])
     complete_lesson(enrollment=crowd["past"], lesson=added)
