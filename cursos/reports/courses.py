@@ -168,18 +168,27 @@ def _with_items_done(learners, item_ids: list[int], quiz_ids: list[int], among=N
     query at 50,000 enrollments: 0.3 s instead of 0.8 s). The items are the
     course's own, so the counts need no join to the enrollments. A completion
     is unique per enrollment and lesson; a quiz may be passed more than once,
-    hence its ``DISTINCT``. No items (or no quizzes): a plain 0, since a query
-    filtered on an empty list would empty the whole report. ``among`` (ids of
+    hence its ``DISTINCT``. No items (or no quizzes): a plain 0 and no table
+    expression to count nothing. ``among`` (ids of
     enrollments) counts only theirs: a page of 50 rows does not count for
     50,000."""
     ctes, done = [], {}
-    for name, rows, column, ids in (
-        ("lessons_done", LessonCompletion.objects.all(), "lesson_id", item_ids),
+    for name, cte_name, rows, column, ids, distinct in (
+        (
+            "lessons_done",
+            "lesson_counts",
+            LessonCompletion.objects.all(),
+            "lesson_id",
+            item_ids,
+            False,
+        ),
         (
             "quizzes_passed",
+            "quiz_counts",
             QuizAttempt.objects.filter(passed=True),
             "quiz_id",
             quiz_ids,
+            True,
         ),
     ):
         if not ids:
@@ -190,9 +199,9 @@ def _with_items_done(learners, item_ids: list[int], quiz_ids: list[int], among=N
         cte = CTE(
             rows.filter(**{f"{column}__in": ids})
             .values("enrollment_id")
-            .annotate(done=Count(column, distinct=name == "quizzes_passed"))
+            .annotate(done=Count(column, distinct=distinct))
             .order_by(),
-            name=name,
+            name=cte_name,
         )
         learners = cte.join(learners, pk=cte.col.enrollment_id, _join_type=LOUTER)
         ctes.append(cte)
@@ -200,11 +209,30 @@ def _with_items_done(learners, item_ids: list[int], quiz_ids: list[int], among=N
     return with_cte(*ctes, select=learners).annotate(**done)
 
 
-def course_learners(course: CoursePage, outline=None, among=None):
+def may_have_optional_items(course: CoursePage, outline) -> bool:
+    """Whether any learner of the course can have optional items: only one
+    who passed a module before the newest item was published. Usually nobody
+    has, and then the optional items' subquery (and its cost estimate, which
+    turns on PostgreSQL's JIT for seconds) stays out of the SQL."""
+    newest = max(
+        (item.first_published_at for item in outline.items if item.first_published_at),
+        default=None,
+    )
+    return newest is not None and (
+        ModuleCompletion.objects.filter(
+            enrollment__course=course, completed_at__lt=newest
+        ).exists()
+    )
+
+
+def course_learners(
+    course: CoursePage, outline=None, among=None, optional_items: bool | None = None
+):
     """Enrollments of the course with their progress in SQL, the figure the
     learner sees: live items done (lessons completed + quizzes passed) over the
     items that count for them (the new ones they have not done do not); 100
     once complete. ``among``: only these enrollments (ids).
+    ``optional_items``: ``may_have_optional_items``, when the caller knows it.
 
     Lessons done and quizzes passed are counted once per enrollment
     (``_with_items_done``), not by a correlated subquery per enrollment and
@@ -215,19 +243,8 @@ def course_learners(course: CoursePage, outline=None, among=None):
     outline = outline or course_outline(course)
     item_ids = [item.id for item in outline.items]
     quiz_ids = [item.id for item in outline.items if item.kind == "evaluacion"]
-    # Only an enrollment that passed a module before the newest item was
-    # published can have optional items; usually there is none, and then the
-    # subquery (and its cost estimate, which turns on PostgreSQL's JIT for
-    # seconds) stays out of the SQL.
-    newest = max(
-        (item.first_published_at for item in outline.items if item.first_published_at),
-        default=None,
-    )
-    passed_early = newest is not None and (
-        ModuleCompletion.objects.filter(
-            enrollment__course=course, completed_at__lt=newest
-        ).exists()
-    )
+    if optional_items is None:
+        optional_items = may_have_optional_items(course, outline)
     optional_left = (
         Case(
             When(
@@ -236,7 +253,7 @@ def course_learners(course: CoursePage, outline=None, among=None):
             ),
             default=Value(0),
         )
-        if passed_early
+        if optional_items
         else Value(0)
     )
     learners = Enrollment.objects.filter(course=course)
@@ -270,8 +287,9 @@ def course_learners(course: CoursePage, outline=None, among=None):
 def progress_bands(learners) -> list[tuple[str | None, int, int]]:
     """(cohort name, range index in ``PROGRESS_RANGES``, learners) for a
     ``values_list("cohort_label", "progress")`` of ``course_learners``, in one
-    query: progress is itself grouped per enrollment, so the ranges are
-    counted over it as a derived table, each row's progress computed once."""
+    query: the ranges are counted over the learners' query as a derived
+    table, so each row's progress (an expression over the counts joined to
+    it) is computed once and not once per range."""
     from django.db import connections
 
     sql, params = learners.query.sql_with_params()
@@ -441,8 +459,14 @@ class CourseLearnersReportView(CoordinatorReportView):
         return f"{enrollment.quizzes_passed} / {self.quiz_count}"
 
     @cached_property
+    def optional_items(self) -> bool:
+        return may_have_optional_items(self.course, self.outline)
+
+    @cached_property
     def learners(self):
-        return course_learners(self.course, self.outline)
+        return course_learners(
+            self.course, self.outline, optional_items=self.optional_items
+        )
 
     def get_base_queryset(self):
         return self.learners.all()
@@ -467,7 +491,12 @@ class CourseLearnersReportView(CoordinatorReportView):
         ids = list(ids)
         position = {pk: index for index, pk in enumerate(ids)}
         rows = sorted(
-            course_learners(self.course, self.outline, among=ids),
+            course_learners(
+                self.course,
+                self.outline,
+                among=ids,
+                optional_items=self.optional_items,
+            ),
             key=lambda row: position[row.pk],
         )
         page.object_list = rows

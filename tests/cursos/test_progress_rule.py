@@ -379,8 +379,13 @@ def test_report_rows_of_a_page_count_as_the_whole_report(course, crowd):
     """The report's page reads only its own rows (``among``): each with the
     same progress and quizzes passed as in the whole course, and nobody else's
     row."""
+    from tests.cursos.grades_factories import quiz_score
+
     publish_lesson(modules_of(course)[0])
-    add_quiz(course, module=1)
+    quiz = add_quiz(course, module=1)
+    # Passed twice: one quiz passed.
+    quiz_score(crowd["past"], quiz, 100, passed=True)
+    quiz_score(crowd["past"], quiz, 100, passed=True)
     whole = {
         e.pk: (e.progress, e.lessons_done, e.quizzes_passed)
         for e in course_learners(course)
@@ -392,6 +397,7 @@ def test_report_rows_of_a_page_count_as_the_whole_report(course, crowd):
     }
     assert rows == {pk: whole[pk] for pk in page}
     assert len(set(whole.values())) > 1
+    assert whole[crowd["past"].pk][2] == 1
 
 
 def test_report_counts_a_new_item_once_done(course, crowd):
