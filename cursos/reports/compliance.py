@@ -298,7 +298,7 @@ class ComplianceReportView(CoordinatorReportView):
 
     # The export reads plain values (no model instances) with the same
     # columns and text as ``to_row_dict``.
-    EXPORT_VALUES = (
+    export_values = (
         "user__full_name",
         "user__email",
         "user__institution_name",
@@ -310,13 +310,12 @@ class ComplianceReportView(CoordinatorReportView):
         "reminders_sent",
     )
 
-    def export_rows(self, queryset):
-        if not hasattr(queryset, "values_list"):
-            yield from super().export_rows(queryset)
-            return
-        rows = queryset.annotate(
+    def export_values_queryset(self, queryset):
+        return queryset.annotate(
             reminders_sent=self.REMINDERS_SENT, **completion_columns(self.today)
-        ).values_list(*self.EXPORT_VALUES)
+        )
+
+    def export_values_rows(self, rows):
         no_unit = str(NO_UNIT)
         labels = {status: str(label) for status, label in STATUS_LABELS.items()}
         for (
@@ -329,7 +328,7 @@ class ComplianceReportView(CoordinatorReportView):
             completed_at,
             valid_until,
             reminders_sent,
-        ) in rows.iterator(chunk_size=self.export_chunk_size):
+        ) in rows:
             yield {
                 "user.full_name": name,
                 "user.email": email,

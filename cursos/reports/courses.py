@@ -504,7 +504,7 @@ class CourseLearnersReportView(CoordinatorReportView):
 
     # The export reads plain values (no model instances) with the same
     # columns and text as ``to_row_dict``.
-    EXPORT_VALUES = (
+    export_values = (
         "user__full_name",
         "user__email",
         "user__institution_type",
@@ -521,10 +521,7 @@ class CourseLearnersReportView(CoordinatorReportView):
         "certificate__status",
     )
 
-    def export_rows(self, queryset):
-        if not hasattr(queryset, "values_list"):
-            yield from super().export_rows(queryset)
-            return
+    def export_values_rows(self, rows):
         institutions, posts = self.institution_labels, self.post_labels
         certificates = self.certificate_labels
         quiz_count = self.quiz_count
@@ -543,9 +540,7 @@ class CourseLearnersReportView(CoordinatorReportView):
             quizzes_passed,
             completed_at,
             certificate_status,
-        ) in queryset.values_list(*self.EXPORT_VALUES).iterator(
-            chunk_size=self.export_chunk_size
-        ):
+        ) in rows:
             kind = institutions.get(institution_type, "")
             yield {
                 "user.full_name": name,

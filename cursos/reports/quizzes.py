@@ -256,7 +256,7 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
     # label for the whole file) with the same columns and text as
     # ``to_row_dict``: a 50,000-row CSV spent most of its time building
     # three model instances and translating the result for every row.
-    EXPORT_VALUES = (
+    export_values = (
         "user__full_name",
         "user__email",
         "user__municipality__name",
@@ -266,14 +266,8 @@ class QuizLearnersReportView(QuizScopedMixin, CoordinatorReportView):
         "passed_attempts",
     )
 
-    def export_rows(self, queryset):
-        if not hasattr(queryset, "values_list"):
-            yield from super().export_rows(queryset)
-            return
+    def export_values_rows(self, rows):
         passed, not_passed = str(_("Aprobó")), str(_("Sin aprobar"))
-        rows = queryset.values_list(*self.EXPORT_VALUES).iterator(
-            chunk_size=self.export_chunk_size
-        )
         for name, email, municipality, used, extra, best, passed_attempts in rows:
             yield {
                 "user.full_name": name,
