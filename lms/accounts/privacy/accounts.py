@@ -145,9 +145,12 @@ def export_data_exports(user):
 
 
 def erase_data_exports(user, erasure):
+    """Locked, so an export being built now (``build_export`` holds its row
+    until its files are written) is read once it is done, with its files,
+    and one not yet started finds its row gone."""
     from lms.accounts.models import DataExport
 
-    exports = list(DataExport.objects.filter(user=user))
+    exports = list(DataExport.objects.select_for_update().filter(user=user))
     for export in exports:
         erasure.delete_files([export.json_file, export.html_file])
     DataExport.objects.filter(user=user).delete()

@@ -131,10 +131,11 @@ def request_export(*, user: User) -> DataExport:
 
 def build_export(export_id: int) -> DataExport | None:
     """Build the files of one export and tell its owner; idempotent (an export
-    already built, or gone, is left alone)."""
+    already built, or gone, is left alone). Only the export's row is locked
+    (not its owner's): an erasure waits for it in ``erase_data_exports``."""
     with transaction.atomic():
         export = (
-            DataExport.objects.select_for_update()
+            DataExport.objects.select_for_update(of=("self",))
             .select_related("user")
             .filter(pk=export_id)
             .first()
