@@ -167,7 +167,11 @@ def test_delete_my_account_asks_for_the_password_again_then_erases(
     # Without ticking the box: refused, nothing changes.
     response = post_form(client, url, {}, action=url)
     assert response.status_code == 400
-    assert "Marque la casilla" in response.content.decode()
+    html = response.content.decode()
+    assert html.count("Marque la casilla") == 1
+    # The error sits by the box (includes/form_field.html) and the box names it.
+    assert '<ul class="field__errors" id="id_confirm_error">' in html
+    assert 'aria-describedby="id_confirm_error"' in html
     assert User.objects.get(pk=person.pk).erased_at is None
     with django_capture_on_commit_callbacks(execute=True):
         response = post_form(client, url, {"confirm": "on"}, action=url)
