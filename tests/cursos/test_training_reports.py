@@ -212,12 +212,76 @@ def test_course_learners_filters(client, coordinator, diploma):
     assert names({"state": "completado"}) == {"Ana Certificada"}
     assert names({"state": "en-curso"}) == {"Beto Avanza"}
     assert names({"state": "sin-avance"}) == {"Carla Comienza", "Dora Segunda"}
+    # The edition and department filters narrow what is counted
+    # (filtered_scope), not the figures of the rows they keep.
+    first = diploma.cohorts.get(name="Edición 2026-1")
+    guatemala = municipality("0108").department
+    figures = {
+        r["Nombre"]: (r["Avance (%)"], r["Evaluaciones aprobadas"])
+        for r in csv_rows(client.get(url, {"export": "csv", "cohort": first.pk}))
+    }
+    assert figures == {
+        "Ana Certificada": ("100", "1 / 1"),
+        "Beto Avanza": ("25", "0 / 1"),
+        "Carla Comienza": ("0", "0 / 1"),
+    }
+    assert names({"department": guatemala.pk, "state": "en-curso"}) == {"Beto Avanza"}
+    page = client.get(url, {"cohort": first.pk, "department": guatemala.pk})
+    assert "<td>0</td><td>1</td><td>0</td><td>0</td><td>1</td><td>2</td>" in (
+        _progress_chart(page.content.decode())
+    )
     # A cohort of another course is not a valid choice: the filter is refused
     # (ignored), so it neither errors nor empties the list.
     other = diploma_with_cohorts().cohorts.first()
     response = client.get(url, {"cohort": other.pk})
     assert response.status_code == 200
     assert len(names({"cohort": other.pk})) == 4
+
+
+def _progress_chart(html: str) -> str:
+    start = html.index('<figure class="lms-chart">')
+    return html[start : html.index("</figure>", start)]
+
+
+def test_large_course_chart_is_counted_every_few_minutes(
+    client, coordinator, diploma, monkeypatch
+):
+    """Above LIVE_CHART_MAX_LEARNERS the progress chart's counts are kept for
+    a few minutes and the chart says when they were taken; the table stays
+    live. Each filter is its own chart; a small course's chart is live."""
+    from cursos.reports import courses
+
+    client.force_login(coordinator)
+    url = f"{COURSES}{diploma.pk}/"
+    monkeypatch.setattr(courses, "LIVE_CHART_MAX_LEARNERS", 3)
+    first = client.get(url).content.decode()
+    assert "se vuelve a calcular cada 5 minutos" in first
+    assert "más de 3 participantes" in first
+    second_cohort = diploma.cohorts.get(name="Edición 2026-2")
+    enroll(
+        user=UserFactory(full_name="Eva Nueva"), course=diploma, cohort=second_cohort
+    )
+
+    again = client.get(url).content.decode()
+    assert "Eva Nueva" in again  # the table is live
+    assert _progress_chart(again) == _progress_chart(first)
+    assert "<td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td>" in (
+        _progress_chart(again)
+    )  # the second cohort still counts Dora alone
+    # Another filter counts anew (and sees Eva): 2 in the second cohort,
+    # above the patched limit of 1.
+    monkeypatch.setattr(courses, "LIVE_CHART_MAX_LEARNERS", 1)
+    filtered = client.get(url, {"cohort": second_cohort.pk}).content.decode()
+    assert "<td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td>" in (
+        _progress_chart(filtered)
+    )
+    # A course under the limit is counted on every visit, with no note.
+    monkeypatch.setattr(courses, "LIVE_CHART_MAX_LEARNERS", 5000)
+    live = client.get(url).content.decode()
+    assert "se vuelve a calcular" not in live
+    assert "<td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td>" in (
+        _progress_chart(live)
+    )
 
 
 def test_unknown_course_is_404(client, coordinator):
