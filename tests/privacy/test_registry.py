@@ -2,6 +2,7 @@
 and each entry exports what the person has in it (JSON and readable page)."""
 
 import json
+import re
 
 import pytest
 from django.apps import apps
@@ -122,6 +123,12 @@ def test_export_holds_every_registry_model_of_a_person_everywhere(
     for section in data["secciones"]:
         assert f">{section['titulo']}</h2>" in page.replace("&quot;", '"')
     assert NAME in page and "diagnostico-xiomara.pdf" in page
+    # Headings in Spanish with their accents, from the JSON's ASCII keys; the
+    # date the copy was made as a person writes it, not as ISO 8601.
+    assert ">Teléfono</th>" in page and ">Código INE municipio</th>" in page
+    assert ">Código de verificación</th>" in page and "Telefono" not in page
+    assert data["generado"] not in page
+    assert re.search(r"usted el \d{2}/\d{2}/\d{4} \d{2}:\d{2}\.", page)
     # Correct answers never leave the server.
     assert '"correct"' not in render_json(data).decode()
 

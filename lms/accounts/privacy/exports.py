@@ -60,6 +60,39 @@ def render_json(data: dict) -> bytes:
     )
 
 
+# The JSON's keys are plain ASCII (``codigo_ine_municipio``); the page's
+# column headings are Spanish with its accents ("Código INE municipio").
+_HEADING_WORDS = {
+    "accion": "acción",
+    "codigo": "código",
+    "edicion": "edición",
+    "evaluacion": "evaluación",
+    "finalizacion": "finalización",
+    "ine": "INE",
+    "inscripcion": "inscripción",
+    "institucion": "institución",
+    "leido": "leído",
+    "limite": "límite",
+    "modulo": "módulo",
+    "revocacion": "revocación",
+    "sesion": "sesión",
+    "sha256": "SHA-256",
+    "tamano": "tamaño",
+    "telefono": "teléfono",
+    "titulo": "título",
+    "ultima": "última",
+    "ultimo": "último",
+    "url": "URL",
+    "valido": "válido",
+    "verificacion": "verificación",
+    "version": "versión",
+}
+
+
+def _heading(key: str) -> str:
+    return " ".join(_HEADING_WORDS.get(word, word) for word in key.split("_"))
+
+
 def render_html(data: dict) -> bytes:
     sections = []
     for section in data["secciones"]:
@@ -72,7 +105,7 @@ def render_html(data: dict) -> bytes:
         sections.append(
             {
                 **section,
-                "columns": [c.replace("_", " ") for c in columns],
+                "columns": [_heading(c) for c in columns],
                 "cells": [[_cell(row.get(c)) for c in columns] for row in rows],
             }
         )
@@ -80,6 +113,7 @@ def render_html(data: dict) -> bytes:
         "accounts/privacy/export.html",
         {
             "data": data,
+            "generated": _cell(data["generado"]),
             "sections": [s for s in sections if s["cells"]],
             "empty_sections": [s for s in sections if not s["cells"]],
         },
@@ -90,7 +124,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})[^ ]*)?$")
 
 
 def _cell(value) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == [] or value == {}:
         return "—"
     if isinstance(value, str) and (match := _ISO.match(value)):
         year, month, day, hour, minute = match.groups()
