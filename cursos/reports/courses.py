@@ -654,8 +654,8 @@ class CourseLearnersReportView(CoordinatorReportView):
                 cache.set(key, taken, CHART_CACHE_SECONDS)
             bands, counted_at = taken
             note = _(
-                "Distribución calculada a las %(time)s; en cursos con más de "
-                "%(learners)s participantes se vuelve a calcular cada %(minutes)s "
+                "Distribución calculada a las %(time)s: con más de %(learners)s "
+                "participantes en el informe se vuelve a calcular cada %(minutes)s "
                 "minutos."
             ) % {
                 "time": date_format(timezone.localtime(counted_at), "H:i"),

@@ -64,6 +64,7 @@ def render_json(data: dict) -> bytes:
 # column headings are Spanish with its accents ("Código INE municipio").
 _HEADING_WORDS = {
     "accion": "acción",
+    "aprobacion": "aprobación",
     "codigo": "código",
     "edicion": "edición",
     "evaluacion": "evaluación",
@@ -74,6 +75,8 @@ _HEADING_WORDS = {
     "leido": "leído",
     "limite": "límite",
     "modulo": "módulo",
+    "pagina": "página",
+    "revision": "revisión",
     "revocacion": "revocación",
     "sesion": "sesión",
     "sha256": "SHA-256",
@@ -185,7 +188,10 @@ def build_export(export_id: int) -> DataExport | None:
         export.finished_at = timezone.now()
         export.expires_at = export.finished_at + timedelta(days=export_expiry_days())
         export.save()
-        transaction.on_commit(lambda: _tell_owner(export))
+        # Queued in this transaction (the outbox publishes after the commit):
+        # an erasure waiting for this row then finds the message and deletes
+        # it, instead of a row with the address left behind after it.
+        _tell_owner(export)
     return export
 
 
