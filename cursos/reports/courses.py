@@ -621,7 +621,7 @@ class CourseLearnersReportView(CoordinatorReportView):
         context["summary_links_title"] = _("Análisis por pregunta de las evaluaciones")
         return context
 
-    def progress_bands(self) -> list[tuple[str | None, int, int]]:
+    def chart_bands(self) -> list[tuple[str | None, int, int]]:
         learners = (
             self.filter_queryset(self.get_base_queryset())
             .order_by()
@@ -650,7 +650,7 @@ class CourseLearnersReportView(CoordinatorReportView):
             key = self.chart_cache_key()
             taken = cache.get(key)
             if taken is None:
-                taken = (self.progress_bands(), timezone.now())
+                taken = (self.chart_bands(), timezone.now())
                 cache.set(key, taken, CHART_CACHE_SECONDS)
             bands, counted_at = taken
             note = _(
@@ -663,7 +663,7 @@ class CourseLearnersReportView(CoordinatorReportView):
                 "minutes": CHART_CACHE_SECONDS // 60,
             }
         else:
-            bands = self.progress_bands()
+            bands = self.chart_bands()
         counts: dict = {}
         for cohort_name, band, n in bands:
             counts.setdefault(cohort_name, [0] * len(PROGRESS_RANGES))[band] = n

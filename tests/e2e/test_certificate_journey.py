@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from certificados.models import Certificate
 from cursos.services.enrollment import enroll
 from cursos.services.progress import complete_lesson
-from tests.factories import PASSWORD, UserFactory, build_course, course_lessons
+from tests.e2e.signing_in import sign_in
+from tests.factories import UserFactory, build_course, course_lessons
 
 pytestmark = [
     pytest.mark.e2e,
@@ -25,10 +26,7 @@ def test_download_and_verify_a_certificate(
     certificate = Certificate.objects.get(enrollment=enrollment)
     assert certificate.status == Certificate.Status.ISSUED
 
-    page.goto(f"{live_server.url}/cuentas/login/?next=/mi-aprendizaje/")
-    page.get_by_label("Correo electrónico").fill(user.email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
+    sign_in(page, live_server.url, user.email, "/mi-aprendizaje/")
     expect(page.get_by_role("heading", name="Cursos terminados")).to_be_visible()
     with page.expect_download() as download:
         # The finish line at the top and the course's card both offer it.
@@ -58,10 +56,7 @@ def test_digital_credential_verifies_and_a_tampered_one_does_not(
     enrollment = enroll(user=user, course=course)
     complete_lesson(enrollment=enrollment, lesson=course_lessons(course)[0])
 
-    page.goto(f"{live_server.url}/cuentas/login/?next=/mi-aprendizaje/")
-    page.get_by_label("Correo electrónico").fill(user.email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
+    sign_in(page, live_server.url, user.email, "/mi-aprendizaje/")
     with page.expect_download() as download:
         page.get_by_role(
             "link", name="Descargar la credencial digital (.jwt)"

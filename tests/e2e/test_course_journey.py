@@ -5,7 +5,8 @@ with JavaScript and without it."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, UserFactory, build_course, course_lessons
+from tests.e2e.signing_in import sign_in
+from tests.factories import UserFactory, build_course, course_lessons
 
 pytestmark = [
     pytest.mark.e2e,
@@ -30,10 +31,7 @@ def test_participant_follows_the_diploma(
     suffix = "js" if javascript else "sin-js"
     page = new_context(java_script_enabled=javascript).new_page()
 
-    page.goto(f"{live_server.url}/cuentas/login/")
-    page.get_by_label("Correo electrónico").fill(user.email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
+    sign_in(page, live_server.url, user.email)
     expect(page).to_have_url(f"{live_server.url}/mi-aprendizaje/")
 
     page.get_by_role("navigation", name="Principal").get_by_role(

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from comunidad.models import Attendance, LiveSession, Notification, Thread
 from cursos.models import ModulePage
 from tests.cursos.tutoria_data import edition, learner, tutor
-from tests.factories import PASSWORD
+from tests.e2e.signing_in import sign_in
 
 pytestmark = [
     pytest.mark.e2e,
@@ -19,13 +19,6 @@ pytestmark = [
 ]
 
 PHONE = {"width": 375, "height": 740}
-
-
-def sign_in(page, url, email, next_url):
-    page.goto(f"{url}/cuentas/login/?next={next_url}")
-    page.get_by_label("Correo electrónico").fill(email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
 
 
 def test_question_answered_resolved_and_notified(

@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from cursos.models import LessonPage, ModulePage, QuizPage
-from tests.factories import PASSWORD, UserFactory, build_course
+from tests.e2e.signing_in import sign_in
+from tests.factories import UserFactory, build_course
 
 pytestmark = [
     pytest.mark.e2e,
@@ -35,13 +36,6 @@ FAQ_ANSWER = "Cualquier persona, sin decir para qué la quiere."
 def _shot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def _login(page, base, email):
-    page.goto(f"{base}/cuentas/login/")
-    page.get_by_label("Correo electrónico").fill(email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
 
 
 class Editor:
@@ -111,7 +105,7 @@ def test_coordinator_authors_a_lesson_and_a_quiz(live_server, new_context):
     coordinator = UserFactory(coordinator=True, email="coord@infom.gob.gt")
     page = new_context().new_page()
     pending = _track_requests(page)
-    _login(page, base, coordinator.email)
+    sign_in(page, base, coordinator.email)
 
     # --- A lesson with four kinds of block -------------------------------------
     _add_child_page(page, base, module, "Lección")

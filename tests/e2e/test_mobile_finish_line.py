@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from cursos.services.enrollment import enroll
 from cursos.services.progress import complete_lesson
 from home.models import HomePage, TransparencyPage
+from tests.e2e.signing_in import sign_in
 from tests.factories import (
-    PASSWORD,
     UserFactory,
     _publish,
     build_course,
@@ -110,10 +110,7 @@ def test_learner_finishes_a_course_on_a_phone(
     suffix = "js" if javascript else "sin-js"
     page = new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
 
-    page.goto(f"{live_server.url}/cuentas/login/")
-    page.get_by_label("Correo electrónico").fill(user.email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
+    sign_in(page, live_server.url, user.email)
     # Signing in lands on "Mi aprendizaje", not on the profile form.
     expect(page).to_have_url(f"{live_server.url}/mi-aprendizaje/")
     expect(page.get_by_role("heading", name="Cursos terminados")).to_be_visible()

@@ -11,6 +11,7 @@ from cursos.services.enrollment import enroll
 from cursos.services.progress import complete_lesson
 from lms.accounts.models import DataExport
 from lms.accounts.privacy.exports import build_export
+from tests.e2e.signing_in import sign_in
 from tests.factories import PASSWORD, UserFactory, build_course, course_lessons
 
 RETIRED = "Nombre retirado a solicitud de su titular"
@@ -18,13 +19,6 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/cuentas/login/?next=/cuentas/perfil/")
-    page.get_by_label("Correo electrónico").fill(email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
 
 
 def test_copy_of_my_data_then_delete_my_account(
@@ -38,7 +32,7 @@ def test_copy_of_my_data_then_delete_my_account(
     base = live_server.url
 
     page = new_context(java_script_enabled=False).new_page()
-    _sign_in(page, base, person.email)
+    sign_in(page, base, person.email, "/cuentas/perfil/")
     expect(page.get_by_role("heading", name="Sus datos personales")).to_be_visible()
     page.get_by_role("button", name="Descargar mis datos").click()
     expect(page.get_by_text("Estamos preparando sus datos")).to_be_visible()
@@ -72,7 +66,7 @@ def test_copy_of_my_data_then_delete_my_account(
     page.get_by_role("button", name="Eliminar mi cuenta definitivamente").click()
     expect(page.get_by_text("Su cuenta fue eliminada.")).to_be_visible()
 
-    _sign_in(page, base, person.email)
+    sign_in(page, base, person.email, "/cuentas/perfil/")
     expect(page.get_by_text("y/o la contraseña que ha indicado no son")).to_be_visible()
     expect(page.get_by_role("heading", name="Sus datos personales")).to_have_count(0)
 

@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 from cursos.models import QuizAttempt
 from cursos.services.enrollment import enroll
 from cursos.services.progress import complete_lesson
+from tests.e2e.signing_in import sign_in
 from tests.factories import (
-    PASSWORD,
     UserFactory,
     add_quiz,
     build_course,
@@ -63,10 +63,7 @@ def test_fail_then_pass_a_quiz(
     complete_lesson(enrollment=enrollment, lesson=course_lessons(course)[0])
     suffix = "js" if javascript else "sin-js"
     page = new_context(java_script_enabled=javascript).new_page()
-    page.goto(f"{live_server.url}/cuentas/login/?next={quiz.url}")
-    page.get_by_label("Correo electrónico").fill(user.email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
+    sign_in(page, live_server.url, user.email, quiz.url)
     expect(page.get_by_role("heading", level=1)).to_have_text("Evaluación del módulo 1")
     expect(page.locator(".lesson-aside [role=progressbar]")).to_have_attribute(
         "aria-valuenow", "50"

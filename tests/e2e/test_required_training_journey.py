@@ -12,19 +12,13 @@ from playwright.sync_api import expect
 
 from cursos.models import RequiredTraining, TrainingAssignment, TrainingReminder
 from lms.accounts.models import STAFF_GROUP
-from tests.factories import PASSWORD, UserFactory, build_course
+from tests.e2e.signing_in import sign_in
+from tests.factories import UserFactory, build_course
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _login(page, base, email):
-    page.goto(f"{base}/cuentas/login/")
-    page.get_by_label("Correo electrónico").fill(email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["con-js", "sin-js"])
@@ -59,7 +53,7 @@ def test_staff_member_and_coordinator(
     suffix = "js" if javascript else "sin-js"
 
     page = new_context(java_script_enabled=javascript).new_page()
-    _login(page, live_server.url, person.email)
+    sign_in(page, live_server.url, person.email)
     page.get_by_role("link", name="Mi aprendizaje").click()
     required = page.locator("section[aria-labelledby=obligatorias]")
     cards = required.locator("li.card")
@@ -74,7 +68,7 @@ def test_staff_member_and_coordinator(
 
     coordinator = UserFactory(coordinator=True, email="coord@infom.gob.gt")
     admin = new_context(java_script_enabled=javascript).new_page()
-    _login(admin, live_server.url, coordinator.email)
+    sign_in(admin, live_server.url, coordinator.email)
     admin.goto(f"{live_server.url}/admin/informes/cumplimiento/unidades/")
     expect(admin.get_by_text("Capacitaciones vencidas por unidad")).to_be_visible()
     expect(admin.locator("svg[role=img]")).to_be_visible()

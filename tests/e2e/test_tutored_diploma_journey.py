@@ -14,7 +14,8 @@ from reportlab.pdfgen import canvas
 from certificados.models import Certificate
 from cursos.models import CoursePage, Enrollment, Submission
 from tests.cursos.tutoria_data import RUBRIC, assignment, edition, tutor
-from tests.factories import PASSWORD, UserFactory, municipality
+from tests.e2e.signing_in import sign_in
+from tests.factories import UserFactory, municipality
 
 pytestmark = [
     pytest.mark.e2e,
@@ -29,13 +30,6 @@ def a_pdf(path) -> str:
     document.save()
     path.write_bytes(buffer.getvalue())
     return str(path)
-
-
-def sign_in(page, url, email, next_url):
-    page.goto(f"{url}/cuentas/login/?next={next_url}")
-    page.get_by_label("Correo electrónico").fill(email)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Ingresar").click()
 
 
 def graded_final_project():
