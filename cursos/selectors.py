@@ -1391,8 +1391,12 @@ def review_for(*, attempt: QuizAttempt, state: QuizState) -> dict:
     from .services.quizzes import grade
 
     grades = {g.key: g for g in grade(attempt.snapshot, attempt.answers).questions}
+    full = level == QuizPage.Review.FULL
     questions = []
     if level != QuizPage.Review.SCORE:
+        # Unrevealed, the right choices, feedback and explanation are False and
+        # empty (nothing to leak), never missing: a key the template looks up
+        # and does not find costs an exception and a dir() each time.
         for question in attempt.snapshot:
             chosen = set(attempt.answers.get(question["key"], []))
             entry = {
@@ -1401,14 +1405,17 @@ def review_for(*, attempt: QuizAttempt, state: QuizState) -> dict:
                 "points": grades[question["key"]].points,
                 "max_points": grades[question["key"]].max_points,
                 "choices": [],
+                "explanation": question["explanation"] if full else "",
             }
             for choice in question["choices"]:
-                shown = {"text": choice["text"], "chosen": choice["key"] in chosen}
-                if level == QuizPage.Review.FULL:
-                    shown["correct"] = choice["correct"]
-                    shown["feedback"] = choice["feedback"] if shown["chosen"] else ""
-                entry["choices"].append(shown)
-            if level == QuizPage.Review.FULL:
-                entry["explanation"] = question["explanation"]
+                picked = choice["key"] in chosen
+                entry["choices"].append(
+                    {
+                        "text": choice["text"],
+                        "chosen": picked,
+                        "correct": full and choice["correct"],
+                        "feedback": choice["feedback"] if full and picked else "",
+                    }
+                )
             questions.append(entry)
     return {"level": level, "questions": questions}

@@ -24,6 +24,8 @@ LOAD = Path(__file__).resolve().parent.parent / "bench/load"
 
 
 def load_module(name):
+    if str(LOAD) not in sys.path:
+        sys.path.append(str(LOAD))  # run.py imports its sibling autovacuum.py
     spec = importlib.util.spec_from_file_location(f"load_{name}", LOAD / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
@@ -292,3 +294,18 @@ def test_run_reads_kills_cuts_and_worker_settings():
         run.gunicorn_command(8000, 5, "sync", 4)  # gunicorn would switch silently
     with pytest.raises(SystemExit):
         run.gunicorn_command(8000, 5, "gevent", 1)
+
+
+def test_the_autovacuum_stand_in_follows_autovacuums_default_rules():
+    """Where the server runs without autovacuum, run.py does its work with its
+    default thresholds: 50 rows plus 20 % of the live ones dead (or 1,000 plus
+    20 % inserted) to vacuum, 50 plus 10 % changed to analyze."""
+    due = load_module("autovacuum").due
+    assert due(live=1000, dead=250, inserted=0, modified=150) is None
+    assert due(live=1000, dead=251, inserted=0, modified=0) == "VACUUM"
+    assert due(live=1000, dead=251, inserted=0, modified=151) == "VACUUM (ANALYZE)"
+    assert due(live=1000, dead=0, inserted=0, modified=151) == "ANALYZE"
+    # A table just seeded: every row inserted since the last vacuum and analyze.
+    assert due(live=0, dead=0, inserted=10490, modified=10490) == "VACUUM (ANALYZE)"
+    assert due(live=10000, dead=0, inserted=3000, modified=0) is None
+    assert due(live=10000, dead=0, inserted=3001, modified=0) == "VACUUM"

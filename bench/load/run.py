@@ -33,6 +33,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from autovacuum import AutovacuumStandIn, analyze_all, autovacuum_is_on
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -498,6 +500,18 @@ def main() -> int:
              "--questions", str(args.questions), "--out", accounts_file],
             env,
         )  # fmt: skip
+        database_url = f"{PG}/{DATABASE}"
+        autovacuum = autovacuum_is_on(database_url)
+        say(
+            "== VACUUM ANALYZE de la base sembrada"
+            + (
+                ""
+                if autovacuum
+                else " (autovacuum está apagado en este servidor: run.py hace sus "
+                "veces durante la prueba, autovacuum.py)"
+            )
+        )
+        analyze_all(database_url)
         app_log = scratch / "gunicorn.log"
         gunicorn = gunicorn_command(
             port, args.app_workers, args.worker_class, args.threads
@@ -568,6 +582,9 @@ def main() -> int:
             load_env,
             master_log,
         )  # fmt: skip
+        stand_in = None if autovacuum else AutovacuumStandIn(database_url)
+        if stand_in:
+            stand_in.start()
         killer = None
         if args.kill_worker_every > 0:
             killer = WorkerKiller(
@@ -589,11 +606,20 @@ def main() -> int:
             if killer:
                 killer.halt.set()
                 killer.join()
+            if stand_in:
+                stand_in.halt.set()
+                stand_in.join()
         if not results_file.exists():
             say(master_log.read_text()[-3000:])
             raise SystemExit("Locust no dejó resultados")
         results = json.loads(results_file.read_text())
         print_stages(results, args.locust_workers)
+        if stand_in:
+            say(
+                "autovacuum hecho por run.py cada "
+                f"{stand_in.naptime:g} s: "
+                + (", ".join(stand_in.runs) or "ninguna tabla lo necesitó")
+            )
         app_text = app_log.read_text(errors="replace")
         server_errors = [
             line

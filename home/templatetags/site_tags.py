@@ -24,3 +24,17 @@ def meta_description(context) -> str:
         "Formación en gestión municipal, transparencia y Gobierno Abierto del "
         "Instituto de Fomento Municipal (INFOM) de Guatemala."
     )
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context) -> dict:
+    """The page's Open Graph type ("article" for news, else "website") and its
+    cover image, if its type has one. Read here with getattr: in the template a
+    page type without the attribute costs a dir() of the page on every request
+    (Django's lookup does that to tell a missing attribute from a failing one),
+    and every Wagtail page of the site renders this."""
+    page = context.get("page")
+    return {
+        "type": getattr(page, "og_type", "website"),
+        "image": getattr(page, "cover_image", None),
+    }
