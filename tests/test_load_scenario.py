@@ -24,8 +24,10 @@ LOAD = Path(__file__).resolve().parent.parent / "bench/load"
 
 
 def load_module(name):
+    # run.py imports its sibling autovacuum.py, as verify.py imports
+    # confirmed.py: the folder goes on the path, as verify.py itself puts it.
     if str(LOAD) not in sys.path:
-        sys.path.append(str(LOAD))  # run.py imports its sibling autovacuum.py
+        sys.path.insert(0, str(LOAD))
     spec = importlib.util.spec_from_file_location(f"load_{name}", LOAD / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up

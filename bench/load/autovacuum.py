@@ -11,17 +11,21 @@ table bloats. That is not what an exam day in production looks like.
 
 So run.py analyzes the seeded database before the first stage and, while
 Locust runs, ``AutovacuumStandIn`` checks the tables every
-``autovacuum_naptime`` (60 s by default) with autovacuum's own default rules
-and runs VACUUM or ANALYZE on those due. Its work is done by a PostgreSQL
-backend, so its CPU is counted with the database's, as autovacuum's would be.
-With autovacuum on, nothing runs here.
+``autovacuum_naptime`` (60 s by default) with autovacuum's default thresholds
+and runs VACUUM or ANALYZE on those due, throttled as autovacuum throttles
+itself (``autovacuum_vacuum_cost_delay``, 2 ms). An approximation: PostgreSQL
+sizes the thresholds from ``pg_class.reltuples``, this from ``n_live_tup``.
+Its work is done by a PostgreSQL backend, so its CPU is counted with the
+database's, as autovacuum's would be. With autovacuum on, nothing runs here.
 """
 
 import threading
 
 import psycopg
+from psycopg import sql
 
 NAPTIME = 60  # autovacuum_naptime
+COST_DELAY = "2ms"  # autovacuum_vacuum_cost_delay
 # autovacuum's default thresholds (rows) and scale factors (share of live rows).
 VACUUM_THRESHOLD, VACUUM_SCALE = 50, 0.2
 INSERT_THRESHOLD, INSERT_SCALE = 1000, 0.2
@@ -57,18 +61,24 @@ def due(live: int, dead: int, inserted: int, modified: int) -> str | None:
 
 
 class AutovacuumStandIn(threading.Thread):
-    """Every NAPTIME seconds, VACUUM and ANALYZE the tables autovacuum would."""
+    """Every NAPTIME seconds, VACUUM and ANALYZE the tables autovacuum would.
+    ``runs`` lists what it ran; ``error`` says why it stopped, if it did."""
 
     def __init__(self, url: str, naptime: float = NAPTIME):
         super().__init__(daemon=True)
         self.url, self.naptime = url, naptime
         self.halt = threading.Event()
         self.runs: list[str] = []
+        self.error: str | None = None
 
     def run(self) -> None:
-        with psycopg.connect(self.url, autocommit=True) as connection:
-            while not self.halt.wait(self.naptime):
-                self.pass_over(connection)
+        try:
+            with psycopg.connect(self.url, autocommit=True) as connection:
+                connection.execute(f"SET vacuum_cost_delay = '{COST_DELAY}'")
+                while not self.halt.wait(self.naptime):
+                    self.pass_over(connection)
+        except psycopg.Error as error:
+            self.error = f"{type(error).__name__}: {error}"
 
     def pass_over(self, connection) -> None:
         for table, live, dead, inserted, modified in connection.execute(
@@ -76,5 +86,13 @@ class AutovacuumStandIn(threading.Thread):
         ).fetchall():
             command = due(live, dead, inserted, modified)
             if command:
-                connection.execute(f'{command} "{table}"')
+                connection.execute(
+                    sql.SQL("{} {}").format(sql.SQL(command), sql.Identifier(table))
+                )
                 self.runs.append(f"{command} {table}")
+
+    def report(self) -> str:
+        done = ", ".join(self.runs) or "ninguna tabla lo necesitó"
+        if self.error:
+            return f"{done}; se detuvo por un error: {self.error}"
+        return done

@@ -617,8 +617,7 @@ def main() -> int:
         if stand_in:
             say(
                 "autovacuum hecho por run.py cada "
-                f"{stand_in.naptime:g} s: "
-                + (", ".join(stand_in.runs) or "ninguna tabla lo necesitó")
+                f"{stand_in.naptime:g} s: " + stand_in.report()
             )
         app_text = app_log.read_text(errors="replace")
         server_errors = [

@@ -4,7 +4,8 @@ Every exam-taker opens the attempt page in the same minutes when an exam
 starts. Written out in the template, a choice is seven variable and tag nodes
 (its box's type, name, id, value, checked state, label and text), each resolved
 and escaped by the template engine: 280 nodes for a 10-question exam. Here it
-is one ``format_html`` call, with the same markup and the same escaping."""
+is one ``format_html`` call, with the same markup (less the whitespace between
+the tags: ``.choice`` is a flex row with a gap) and the same escaping."""
 
 from django import template
 from django.utils.html import format_html

@@ -211,3 +211,26 @@ def test_submission_within_8_queries_and_3_writes(client, participant, setup):
         q["sql"][:120] for q in captured.captured_queries
     )
     assert len(writes) <= 3, statements
+
+
+def test_the_attempt_page_escapes_choice_texts_and_marks_saved_answers(
+    client, participant, setup
+):
+    """Each choice is one answer_choice tag (cursos/templatetags/quiz_tags.py),
+    outside the template's autoescaping: its text and key are escaped there."""
+    _course, quiz, enrollment = setup
+    attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+    question = attempt.snapshot[0]
+    first, second = question["choices"][:2]
+    first["text"] = '<script>alert("x")</script> & <b>'
+    attempt.answers = {question["key"]: [second["key"]]}
+    attempt.save(update_fields=["snapshot", "answers"])
+    client.force_login(participant)
+    html = client.get(attempt_url(attempt)).content.decode()
+    assert "<script>" not in html.split("<body", 1)[1].replace('<script src="', "")
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;" in html
+    assert (
+        f'<input type="radio" name="q-{question["key"]}" id="c-{second["key"]}" '
+        f'value="{second["key"]}" checked><label for="c-{second["key"]}">'
+    ) in html
+    assert f'id="c-{first["key"]}" value="{first["key"]}">' in html
