@@ -647,12 +647,11 @@ class CourseLearnersReportView(CoordinatorReportView):
         of counting every enrollment on every visit."""
         note = ""
         if cached:
-            key = self.chart_cache_key()
-            taken = cache.get(key)
-            if taken is None:
-                taken = (self.chart_bands(), timezone.now())
-                cache.set(key, taken, CHART_CACHE_SECONDS)
-            bands, counted_at = taken
+            bands, counted_at = cache.get_or_set(
+                self.chart_cache_key(),
+                lambda: (self.chart_bands(), timezone.now()),
+                CHART_CACHE_SECONDS,
+            )
             note = _(
                 "Distribución calculada a las %(time)s: con más de %(learners)s "
                 "participantes en el informe se vuelve a calcular cada %(minutes)s "
