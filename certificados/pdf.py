@@ -2,19 +2,20 @@
 
 ``render_certificate_pdf(certificate) -> bytes`` reads the certificate's snapshots
 and its template and returns one page: embedded DejaVu fonts (accents, ñ and the
-apostrophes of K'iche' names), the QR code drawn as vector paths (segno), and
-every text escaped, so names with markup print literally.
+apostrophes of K'iche' names), the QR code drawn as vector paths (encoded by
+zxing-cpp), and every text escaped, so names with markup print literally.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import segno
+import zxingcpp
 from django.utils import formats
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER
@@ -27,6 +28,8 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
+
+QR_CODE = zxingcpp.BarcodeFormat.QRCode
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 # Three fonts only: each embedded font adds its objects to every certificate.
@@ -284,29 +287,34 @@ def _fit_paragraph(
         size -= 0.5
 
 
+def qr_modules(data: str) -> tuple[bytes, int]:
+    """The QR code of ``data`` (error correction M) as one byte per module,
+    row by row from the top, 0 for dark and 255 for light, and its side in
+    modules. zxing-cpp encodes it in C++ (choosing the mask as the standard
+    says) in a third of the time segno (pure Python) took with a fixed mask."""
+    image = zxingcpp.create_barcode(data, QR_CODE, ec_level="M").to_image(
+        scale=1, add_quiet_zones=False
+    )
+    return bytes(image), image.shape[0]
+
+
+DARK_RUN = re.compile(rb"\x00+")
+
+
 def draw_qr(pdf: canvas.Canvas, data: str, x: float, y: float, size: float) -> None:
     """The QR code as filled vector rectangles (one per run of dark modules)."""
-    # A fixed mask skips segno's evaluation of all eight (most of the render
-    # time); any mask gives a valid code, and the tests decode it with zxing.
-    qr = segno.make_qr(data, error="m", mask=2)
-    rows = qr.matrix
-    count = len(rows)
+    modules, count = qr_modules(data)
     module = size / count
     # In module units (one ``cm`` maps them onto the page): the path is
     # written as integers, without a float formatted per rectangle.
     runs = []
-    for r, row in enumerate(rows):
+    for r in range(count):
         bottom = count - r - 1
-        c = 0
-        width = len(row)
-        while c < width:
-            if row[c]:
-                start = c
-                while c < width and row[c]:
-                    c += 1
-                runs.append(f"{start} {bottom} {c - start} 1 re")
-            else:
-                c += 1
+        row = modules[r * count : (r + 1) * count]
+        runs += [
+            f"{run.start()} {bottom} {run.end() - run.start()} 1 re"
+            for run in DARK_RUN.finditer(row)
+        ]
     pdf.saveState()
     pdf.setFillColor(white)
     pdf.rect(

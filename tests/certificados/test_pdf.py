@@ -24,10 +24,13 @@ def text_of(pdf: bytes) -> str:
     return " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
 
 
-def qr_payloads(pdf: bytes) -> list[str]:
+def qr_codes(pdf: bytes) -> list:
     page = pypdfium2.PdfDocument(pdf)[0]
-    image = page.render(scale=3).to_pil()
-    return [result.text for result in zxingcpp.read_barcodes(image)]
+    return zxingcpp.read_barcodes(page.render(scale=3).to_pil())
+
+
+def qr_payloads(pdf: bytes) -> list[str]:
+    return [result.text for result in qr_codes(pdf)]
 
 
 def test_one_page_with_the_exact_name_and_fonts_embedded(completed_enrollment):
@@ -47,7 +50,12 @@ def test_the_qr_code_decodes_to_the_verification_url(completed_enrollment):
     certificate = Certificate.objects.get(enrollment=completed_enrollment)
     url = certificate.verification_url
     assert url.startswith("http") and certificate.display_code in url
-    assert qr_payloads(pdf_of(certificate)) == [url]
+    [code] = qr_codes(pdf_of(certificate))
+    assert code.text == url
+    assert code.ec_level == "M"  # readable with up to 15 % of it smudged
+    # Upright and not mirrored: a code drawn upside down or flipped still
+    # decodes, but the reader reports it turned (-90 or 90 when flipped).
+    assert code.orientation == 0
 
 
 @pytest.mark.parametrize(
