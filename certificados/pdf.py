@@ -291,7 +291,7 @@ def qr_modules(data: str) -> tuple[bytes, int]:
     """The QR code of ``data`` (error correction M) as one byte per module,
     row by row from the top, 0 for dark and 255 for light, and its side in
     modules. zxing-cpp encodes it in C++ (choosing the mask as the standard
-    says) in a third of the time segno (pure Python) took with a fixed mask."""
+    says) in less than half the time segno (pure Python) took with a fixed mask."""
     image = zxingcpp.create_barcode(data, QR_CODE, ec_level="M").to_image(
         scale=1, add_quiet_zones=False
     )
@@ -299,6 +299,7 @@ def qr_modules(data: str) -> tuple[bytes, int]:
 
 
 DARK_RUN = re.compile(rb"\x00+")
+QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
 
 
 def draw_qr(pdf: canvas.Canvas, data: str, x: float, y: float, size: float) -> None:
@@ -316,12 +317,12 @@ def draw_qr(pdf: canvas.Canvas, data: str, x: float, y: float, size: float) -> N
             for run in DARK_RUN.finditer(row)
         ]
     pdf.saveState()
-    pdf.setFillColor(white)
+    pdf.setFillColor(white)  # the quiet zone the standard asks for, over any background
     pdf.rect(
-        x - 2 * module,
-        y - 2 * module,
-        size + 4 * module,
-        size + 4 * module,
+        x - QUIET_ZONE * module,
+        y - QUIET_ZONE * module,
+        size + 2 * QUIET_ZONE * module,
+        size + 2 * QUIET_ZONE * module,
         stroke=0,
         fill=1,
     )

@@ -220,7 +220,7 @@ BULK_INSERT_TRIES = 3
 # costs a handful of queries per batch instead of some twenty per certificate.
 # 25 rather than 10: a third less CPU in the inserts and the holders' e-mail
 # task (0.8 against 1.2 ms per certificate, bench/certificates.py --perfil),
-# and a chunk cut short still loses at most a quarter of a second of work.
+# and a chunk cut short still loses at most 25 certificates' work (≈ 0.2 s here).
 BULK_INSERT_BATCH = 25
 
 
