@@ -234,3 +234,22 @@ def test_the_attempt_page_escapes_choice_texts_and_marks_saved_answers(
         f'value="{second["key"]}" checked><label for="c-{second["key"]}">'
     ) in html
     assert f'id="c-{first["key"]}" value="{first["key"]}">' in html
+
+
+def test_a_post_without_the_pages_token_is_refused_and_changes_nothing(
+    client, participant, setup
+):
+    """Every POST in this file goes through the ``client`` fixture, a
+    Client(enforce_csrf_checks=True) (tests/conftest.py), with the page's
+    token; without it a submit or an autosave is refused as a forged request."""
+    assert client.handler.enforce_csrf_checks
+    _course, quiz, enrollment = setup
+    attempt = start_attempt(enrollment=enrollment, quiz=quiz)
+    client.force_login(participant)
+    for action in ("enviar", "guardar"):
+        response = client.post(
+            attempt_url(attempt), form(right_answers(attempt), action)
+        )
+        assert response.status_code == 403
+    attempt.refresh_from_db()
+    assert attempt.is_open and attempt.answers == {}

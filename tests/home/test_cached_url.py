@@ -55,3 +55,9 @@ def test_another_urlconf_is_reversed_anew():
 def test_an_unknown_name_fails_as_url_does():
     with pytest.raises(NoReverseMatch):
         render("{% cached_url 'no-existe' %}")
+
+
+@pytest.mark.django_db
+def test_the_search_link_is_marked_current_on_the_search_page(client):
+    html = client.get(reverse("search")).content.decode()
+    assert f'<a href="{reverse("search")}" aria-current="page">Buscar</a>' in html
